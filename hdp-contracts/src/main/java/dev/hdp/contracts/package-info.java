@@ -1,0 +1,2 @@
+/** The on-chain side: Solidity artifacts, generated wrappers and deploy helpers. */
+package dev.hdp.contracts;

@@ -1,0 +1,2 @@
+/** The HDP domain: pure, deterministic code with no I/O. */
+package dev.hdp.core;
