@@ -6,6 +6,7 @@ interface Vm {
     function roll(uint256 newHeight) external;
     function prank(address sender) external;
     function expectRevert(bytes calldata revertData) external;
+    function expectRevert() external;
     function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
     function assume(bool condition) external pure;
     function chainId(uint256 newChainId) external;
