@@ -4,6 +4,8 @@
 //   node compile.js --out DIR              writes DIR/<Contract>.json ({contractName, sourceName, abi,
 //                                          bytecode, deployedBytecode, compiler}) for each deployable contract
 //   node compile.js --out DIR --check REF  also fails (exit 1) when DIR differs from the committed REF
+//   node compile.js --extract REF --to DIR writes DIR/<Contract>.abi and .bin from the artifacts in REF,
+//                                          the input of web3j's wrapper generator (no compile)
 //
 // Settings are fixed here (and recorded in every artifact), so a fresh compile equals the committed one.
 'use strict';
@@ -38,6 +40,18 @@ function listSources(dir, prefix) {
     else if (entry.name.endsWith('.sol')) out[rel] = { content: fs.readFileSync(path.join(dir, entry.name), 'utf8') };
   }
   return out;
+}
+
+if (arg('--extract')) {
+  const from = arg('--extract');
+  const to = arg('--to');
+  fs.mkdirSync(to, { recursive: true });
+  for (const name of CONTRACTS) {
+    const artifact = JSON.parse(fs.readFileSync(path.join(from, name + '.json'), 'utf8'));
+    fs.writeFileSync(path.join(to, name + '.abi'), JSON.stringify(artifact.abi));
+    fs.writeFileSync(path.join(to, name + '.bin'), artifact.bytecode.replace(/^0x/, ''));
+  }
+  process.exit(0);
 }
 
 const outDir = arg('--out');
