@@ -1,7 +1,7 @@
 package dev.hdp.cairo.compiler;
 
 /** A program the compiler rejects, with the place it was rejected at. */
-public final class CairoCompileException extends RuntimeException {
+public class CairoCompileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Loc loc;
