@@ -94,15 +94,7 @@ public record BatchFile(
     root.put("results_root", resultsRoot.toHex());
     root.put("tasks_root", tasksRoot.toHex());
     ArrayNode metas = root.putArray("mmr_metas");
-    for (MmrMeta meta : mmrMetas) {
-      ObjectNode m = metas.addObject();
-      m.put("id", meta.id());
-      m.put("root", Json.minimalHex(meta.root().toBigInteger()));
-      m.put("size", meta.size());
-      ArrayNode peaks = m.putArray("peaks");
-      meta.peaks().forEach(p -> peaks.add(Json.minimalHex(p.toBigInteger())));
-      m.put("chain_id", meta.chainId().value());
-    }
+    mmrMetas.forEach(meta -> metas.add(mmrMetaJson(meta)));
     return Json.pretty(root);
   }
 
@@ -165,5 +157,30 @@ public record BatchFile(
       ArrayNode siblings = array.addArray();
       proof.forEach(s -> siblings.add(s.toHex()));
     }
+  }
+
+  /** An MMR meta as HDP writes it in the batch file and the Cairo input. */
+  static ObjectNode mmrMetaJson(MmrMeta meta) {
+    ObjectNode m = NODES.objectNode();
+    m.put("id", meta.id());
+    m.put("root", feltHex(meta.root()));
+    m.put("size", meta.size());
+    ArrayNode peaks = m.putArray("peaks");
+    meta.peaks().forEach(p -> peaks.add(feltHex(p)));
+    m.put("chain_id", meta.chainId().value());
+    return m;
+  }
+
+  /**
+   * A Poseidon MMR hash (a field element) as the Herodotus indexer and HDP write it: {@code 0x} and
+   * 63 hex digits, zero-padded (a felt has at most 252 bits), e.g. {@code 0x0e8a3a…} in the
+   * fixtures.
+   */
+  static String feltHex(Bytes32 felt) {
+    String digits = felt.toBigInteger().toString(16);
+    if (digits.length() > 63) {
+      throw new IllegalArgumentException("not a field element: " + felt);
+    }
+    return "0x" + "0".repeat(63 - digits.length()) + digits;
   }
 }
