@@ -15,7 +15,7 @@ import java.util.List;
  * The content of one {@code hdp-sepolia/NN/chain-data.json} (fixtures README), read with Jackson in
  * test code only: hdp-core itself does no file I/O.
  */
-record ChainDataFixture(
+public record ChainDataFixture(
     String folder,
     List<MmrMeta> mmrMetas,
     List<HeaderEntry> headers,
@@ -24,19 +24,19 @@ record ChainDataFixture(
     List<TrieEntry> transactions,
     List<TrieEntry> receipts) {
 
-  record MmrMeta(long id, String root, long size, List<String> peaks, long chainId) {}
+  public record MmrMeta(long id, String root, long size, List<String> peaks, long chainId) {}
 
-  record HeaderEntry(byte[] rlp, long leafIdx, List<String> mmrPath) {}
+  public record HeaderEntry(byte[] rlp, long leafIdx, List<String> mmrPath) {}
 
-  record BlockProof(long blockNumber, List<byte[]> proof) {}
+  public record BlockProof(long blockNumber, List<byte[]> proof) {}
 
-  record AccountEntry(Address address, List<BlockProof> proofs) {}
+  public record AccountEntry(Address address, List<BlockProof> proofs) {}
 
-  record StorageEntry(Address address, Bytes32 slot, List<BlockProof> proofs) {}
+  public record StorageEntry(Address address, Bytes32 slot, List<BlockProof> proofs) {}
 
-  record TrieEntry(byte[] key, long blockNumber, List<byte[]> proof) {}
+  public record TrieEntry(byte[] key, long blockNumber, List<byte[]> proof) {}
 
-  static ChainDataFixture load(Path folder) {
+  public static ChainDataFixture load(Path folder) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(folder.resolve("chain-data.json").toFile());

@@ -22,18 +22,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every proof of every {@code hdp-sepolia} folder verifies against the roots of its headers. */
-class FixtureProofsTest {
+public class FixtureProofsTest {
   private static final Map<Path, ChainDataFixture> CACHE = new ConcurrentHashMap<>();
 
-  static ChainDataFixture fixture(Path folder) {
+  public static ChainDataFixture fixture(Path folder) {
     return CACHE.computeIfAbsent(folder, ChainDataFixture::load);
   }
 
-  static Stream<Path> folders() {
+  public static Stream<Path> folders() {
     return SharedFixtures.hdpSepoliaBatches().stream();
   }
 
-  static Map<Long, BlockHeader> headersByNumber(ChainDataFixture data) {
+  public static Map<Long, BlockHeader> headersByNumber(ChainDataFixture data) {
     Map<Long, BlockHeader> byNumber = new TreeMap<>();
     for (ChainDataFixture.HeaderEntry h : data.headers()) {
       BlockHeader header = BlockHeader.decode(h.rlp());
