@@ -2,11 +2,13 @@ package dev.hdp.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hdp.core.bytes.Bytes32;
+import dev.hdp.core.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -158,11 +160,11 @@ final class JsonObject {
       case NUMBER -> "the number " + abbreviate(node.asText());
       case BOOLEAN -> node.asText();
       case NULL -> "null";
-      default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
     };
   }
 
   private static String abbreviate(String s) {
-    return dev.hdp.core.bytes.Hex.abbreviate(s);
+    return Hex.abbreviate(s);
   }
 }

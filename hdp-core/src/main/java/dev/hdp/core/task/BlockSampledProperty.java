@@ -3,6 +3,8 @@ package dev.hdp.core.task;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
+import dev.hdp.core.chain.AccountField;
+import dev.hdp.core.chain.HeaderField;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -35,7 +37,7 @@ public sealed interface BlockSampledProperty {
 
     @Override
     public String text() {
-      return "header." + field.text();
+      return "header." + FieldNames.text(field);
     }
 
     @Override
@@ -61,7 +63,7 @@ public sealed interface BlockSampledProperty {
 
     @Override
     public String text() {
-      return "account." + address.toHex() + "." + field.text();
+      return "account." + address.toHex() + "." + FieldNames.text(field);
     }
 
     @Override
@@ -126,10 +128,14 @@ public sealed interface BlockSampledProperty {
               + Hex.abbreviate(Hex.encode(bytes)));
     }
     return switch (kind) {
-      case 1 -> new Header(HeaderField.fromId(bytes[1] & 0xff));
+      case 1 ->
+          new Header(
+              FieldNames.fromId(HeaderField::fromId, bytes[1] & 0xff, HeaderField.class, "header"));
       case 2 ->
           new Account(
-              Address.of(Arrays.copyOfRange(bytes, 1, 21)), AccountField.fromId(bytes[21] & 0xff));
+              Address.of(Arrays.copyOfRange(bytes, 1, 21)),
+              FieldNames.fromId(
+                  AccountField::fromId, bytes[21] & 0xff, AccountField.class, "account"));
       default ->
           new Storage(
               Address.of(Arrays.copyOfRange(bytes, 1, 21)),
@@ -149,12 +155,13 @@ public sealed interface BlockSampledProperty {
     switch (kind) {
       case "header" -> {
         if (parts.length == 2) {
-          return new Header(HeaderField.fromText(parts[1]));
+          return new Header(FieldNames.parse(HeaderField.class, parts[1], "header"));
         }
       }
       case "account" -> {
         if (parts.length == 3) {
-          return new Account(address(parts[1]), AccountField.fromText(parts[2]));
+          return new Account(
+              address(parts[1]), FieldNames.parse(AccountField.class, parts[2], "account"));
         }
       }
       case "storage" -> {

@@ -1,5 +1,6 @@
 package dev.hdp.core.task;
 
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
@@ -69,7 +70,7 @@ public enum Operator {
   }
 
   /** Whether {@code value OP reference} holds, unsigned. NONE holds for nothing. */
-  public boolean test(java.math.BigInteger value, java.math.BigInteger reference) {
+  public boolean test(BigInteger value, BigInteger reference) {
     int c = value.compareTo(reference);
     return switch (this) {
       case NONE -> false;

@@ -1,6 +1,8 @@
 package dev.hdp.core.task;
 
 import dev.hdp.core.bytes.Hex;
+import dev.hdp.core.chain.ReceiptField;
+import dev.hdp.core.chain.TransactionField;
 import java.util.Locale;
 
 /**
@@ -36,7 +38,7 @@ public sealed interface TransactionsProperty {
 
     @Override
     public String text() {
-      return "tx." + field.text();
+      return "tx." + FieldNames.text(field);
     }
 
     @Override
@@ -60,7 +62,7 @@ public sealed interface TransactionsProperty {
 
     @Override
     public String text() {
-      return "tx_receipt." + field.text();
+      return "tx_receipt." + FieldNames.text(field);
     }
 
     @Override
@@ -84,8 +86,17 @@ public sealed interface TransactionsProperty {
               + Hex.abbreviate(Hex.encode(bytes)));
     }
     return switch (bytes[0]) {
-      case 1 -> new Transaction(TransactionField.fromId(bytes[1] & 0xff));
-      case 2 -> new Receipt(ReceiptField.fromId(bytes[1] & 0xff));
+      case 1 ->
+          new Transaction(
+              FieldNames.fromId(
+                  TransactionField::fromId,
+                  bytes[1] & 0xff,
+                  TransactionField.class,
+                  "transaction"));
+      case 2 ->
+          new Receipt(
+              FieldNames.fromId(
+                  ReceiptField::fromId, bytes[1] & 0xff, ReceiptField.class, "receipt"));
       default ->
           throw new TaskValidationException(
               "sampledProperty", "unknown kind byte " + bytes[0] + " (1 transaction, 2 receipt)");
@@ -102,10 +113,10 @@ public sealed interface TransactionsProperty {
     if (parts.length == 2) {
       switch (parts[0].toLowerCase(Locale.ROOT)) {
         case "tx" -> {
-          return new Transaction(TransactionField.fromText(parts[1]));
+          return new Transaction(FieldNames.parse(TransactionField.class, parts[1], "transaction"));
         }
         case "tx_receipt" -> {
-          return new Receipt(ReceiptField.fromText(parts[1]));
+          return new Receipt(FieldNames.parse(ReceiptField.class, parts[1], "receipt"));
         }
         default -> {}
       }

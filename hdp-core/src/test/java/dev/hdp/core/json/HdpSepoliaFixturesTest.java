@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hdp.core.bytes.Bytes32;
+import dev.hdp.core.cairo.FeltChunks;
 import dev.hdp.core.merkle.BatchTrees;
 import dev.hdp.core.merkle.StandardMerkleTree;
 import dev.hdp.core.task.Datalake;
@@ -12,7 +13,6 @@ import dev.hdp.core.task.DatalakeComputeTask;
 import dev.hdp.core.task.Task;
 import dev.hdp.fixtures.SharedFixtures;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,27 +86,14 @@ class HdpSepoliaFixturesTest {
       var task = (DatalakeComputeTask) request.tasks().get(i);
       Datalake datalake = task.datalake();
       assertEquals(context.get("datalake_bytes_len").intValue(), datalake.encode().length);
-      assertEquals(felts(datalake.encode()), strings(context.get("encoded_datalake")));
+      assertEquals(FeltChunks.toHex(datalake.encode()), strings(context.get("encoded_datalake")));
       assertEquals(context.get("task_bytes_len").intValue(), task.encode().length);
-      assertEquals(felts(task.encode()), strings(context.get("encoded_task")));
+      assertEquals(FeltChunks.toHex(task.encode()), strings(context.get("encoded_task")));
       assertEquals(context.get("datalake_type").intValue(), datalake.type().code());
       assertEquals(context.get("property_type").intValue(), datalake.propertyType());
       // And the bytes HDP gave Cairo decode back to the request's task.
       assertEquals(task, DatalakeComputeTask.decode(task.encode(), datalake.encode()));
     }
-  }
-
-  /** HDP's Cairo felts: 8-byte chunks read as little-endian u64, minimal hex. */
-  private static List<String> felts(byte[] bytes) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < bytes.length; i += 8) {
-      byte[] chunk = new byte[8];
-      for (int j = 0; j < 8 && i + j < bytes.length; j++) {
-        chunk[7 - j] = bytes[i + j];
-      }
-      out.add("0x" + new BigInteger(1, chunk).toString(16));
-    }
-    return out;
   }
 
   private static List<String> strings(JsonNode array) {

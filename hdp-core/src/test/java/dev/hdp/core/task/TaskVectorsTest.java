@@ -6,6 +6,8 @@ import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
 import dev.hdp.core.bytes.UInt256;
+import dev.hdp.core.chain.AccountField;
+import dev.hdp.core.chain.HeaderField;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
