@@ -426,7 +426,7 @@ final class Preprocessor {
             throw new CairoCompileException(
                 "Redefinition of '" + fullName + "." + m.name() + "'.", m.loc());
           }
-          members.put(m.name(), new MemberDef(t, offset));
+          members.put(m.name(), new MemberDef(t, offset, m.loc()));
           offset += size(t, m.loc());
         }
         ids.put(fullName, new StructDef(fullName, members, offset));
@@ -1720,8 +1720,23 @@ final class Preprocessor {
     for (Map.Entry<String, MemberDef> m : struct.members().entrySet()) {
       String binding = bindings == null ? null : bindings.get(i);
       i++;
-      Expr e = new EIdent(binding != null ? binding : m.getKey(), loc);
-      out.addAll(simplifyToFeltList(e, m.getValue().type()));
+      if (binding != null) {
+        out.addAll(simplifyToFeltList(new EIdent(binding, loc), m.getValue().type()));
+        continue;
+      }
+      Loc memberLoc = m.getValue().loc();
+      try {
+        out.addAll(simplifyToFeltList(new EIdent(m.getKey(), memberLoc), m.getValue().type()));
+      } catch (CairoCompileException e) {
+        if (e.loc() != memberLoc || memberLoc == null) {
+          throw e;
+        }
+        throw new CairoCompileException(
+            e.bareMessage(),
+            memberLoc,
+            loc,
+            "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
+      }
     }
     return out;
   }
@@ -1831,13 +1846,29 @@ final class Preprocessor {
     }
     StructDef srcStruct = structByRelativeName(t.call().name() + ".ImplicitArgs", t.loc());
     StructDef dstStruct = structDef(currentScope() + ".ImplicitArgs");
-    if (!srcStruct.members().equals(dstStruct.members())) {
+    if (!sameMembers(srcStruct, dstStruct)) {
       throw new CairoCompileException(
           "Tail calls require the implicit arguments of the callee to match the caller. Consider"
               + " separating the function call and the return statement.",
           t.loc());
     }
     visitInstruction(new IRet(t.loc()), false, t.loc());
+  }
+
+  private static boolean sameMembers(StructDef a, StructDef b) {
+    if (a.members().size() != b.members().size()) {
+      return false;
+    }
+    var ib = b.members().entrySet().iterator();
+    for (Map.Entry<String, MemberDef> ea : a.members().entrySet()) {
+      Map.Entry<String, MemberDef> eb = ib.next();
+      if (!ea.getKey().equals(eb.getKey())
+          || !ea.getValue().type().equals(eb.getValue().type())
+          || ea.getValue().offset() != eb.getValue().offset()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private CType returnType(FuncCall call) {
