@@ -113,6 +113,19 @@ public final class CairoRunner {
     }
   }
 
+  /**
+   * Writes memory known in advance (a PIE's), creating segments up to {@code segmentCount} first;
+   * the run then checks every instruction against it. Call before {@link #run()}.
+   */
+  public void preload(int segmentCount, Iterable<Map.Entry<Relocatable, MaybeRelocatable>> cells) {
+    while (memory.segmentCount() < segmentCount) {
+      memory.addSegment();
+    }
+    for (var cell : cells) {
+      memory.set(cell.getKey(), cell.getValue());
+    }
+  }
+
   /** Runs the program to its end and finishes the run (checks, final stacks). */
   public CairoRunner run() {
     runUntilEnd();
