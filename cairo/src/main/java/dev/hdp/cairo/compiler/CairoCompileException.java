@@ -8,7 +8,17 @@ public class CairoCompileException extends RuntimeException {
   private final String bareMessage;
 
   public CairoCompileException(String message, Loc loc) {
-    super(loc == null ? message : render(message, loc));
+    this(message, loc, null, null);
+  }
+
+  /**
+   * An error inside code the compiler expanded; the place that caused the expansion is shown first,
+   * with {@code parentMessage}.
+   */
+  public CairoCompileException(String message, Loc loc, Loc parent, String parentMessage) {
+    super(
+        (parent == null ? "" : render(parentMessage, parent) + "\n")
+            + (loc == null ? message : render(message, loc)));
     this.loc = loc;
     this.bareMessage = message;
   }

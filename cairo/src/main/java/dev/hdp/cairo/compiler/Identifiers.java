@@ -59,7 +59,7 @@ final class Identifiers {
   }
 
   /** A struct member. */
-  record MemberDef(CType type, int offset) implements Def {
+  record MemberDef(CType type, int offset, Loc loc) implements Def {
     @Override
     public String typeName() {
       return "member";

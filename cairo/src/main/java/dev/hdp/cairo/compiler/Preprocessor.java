@@ -33,7 +33,7 @@ final class Preprocessor {
   record Module(String name, List<Stmt> stmts) {}
 
   /** One binding of a reference, valid where the flow's ap tracking allows. */
-  record Reference(int pc, Expr value, int group, int offset, List<Loc> locs) {}
+  record Reference(int pc, Expr value, int group, int offset, List<Loc> locs, Stmt definedBy) {}
 
   /** The references alive at a point and the tracking of ap there. */
   record Flow(int group, int offset, Map<String, Integer> refIds) {}
@@ -118,6 +118,8 @@ final class Preprocessor {
   private boolean directivesAllowed = true;
   private int uniqueNameCounter;
   private final Map<String, PendingStruct> pendingStructs = new HashMap<>();
+  private Stmt currentStmt;
+  private ReferenceTrial trial;
 
   Preprocessor(String mainScope) {
     this.mainScope = mainScope;
@@ -424,7 +426,7 @@ final class Preprocessor {
             throw new CairoCompileException(
                 "Redefinition of '" + fullName + "." + m.name() + "'.", m.loc());
           }
-          members.put(m.name(), new MemberDef(t, offset));
+          members.put(m.name(), new MemberDef(t, offset, m.loc()));
           offset += size(t, m.loc());
         }
         ids.put(fullName, new StructDef(fullName, members, offset));
@@ -827,7 +829,7 @@ final class Preprocessor {
       if (Exprs.sameExpr(Exprs.simplify(ea, false), Exprs.simplify(eb, false))) {
         List<Loc> locs = new ArrayList<>(ra.locs());
         locs.addAll(rb.locs());
-        references.add(new Reference(ra.pc(), ea, group, offset, locs));
+        references.add(new Reference(ra.pc(), ea, group, offset, locs, null));
         refs.put(e.getKey(), references.size() - 1);
       }
     }
@@ -866,11 +868,17 @@ final class Preprocessor {
   }
 
   private void visitBlock(List<Stmt> stmts) {
-    for (Stmt s : stmts) {
-      visit(s);
-      if (!(s instanceof SBuiltins || s instanceof SLang)) {
-        directivesAllowed = false;
+    Stmt saved = currentStmt;
+    try {
+      for (Stmt s : stmts) {
+        currentStmt = s;
+        visit(s);
+        if (!(s instanceof SBuiltins || s instanceof SLang)) {
+          directivesAllowed = false;
+        }
       }
+    } finally {
+      currentStmt = saved;
     }
     checkNoHints(
         "Found a hint at the end of a code block. Hints must be followed by an instruction.");
@@ -1012,24 +1020,163 @@ final class Preprocessor {
     }
   }
 
+  private static final int MAX_REFERENCE_RETRIES = 4;
+
+  /** Revoked references seen while compiling a function optimistically. */
+  private static final class ReferenceTrial {
+    final Map<Reference, CairoCompileException> bad = new LinkedHashMap<>();
+    final Map<Reference, String> names = new java.util.IdentityHashMap<>();
+  }
+
+  /** A snapshot of the state a function body changes, to compile it again. */
+  private record Memento(
+      int instructions,
+      int pc,
+      Flow flow,
+      Map<String, Flow> labelsData,
+      int nextGroup,
+      int references,
+      int nextTempId,
+      Map<String, Boolean> referenceStates,
+      int attributes,
+      Map<String, Def> defs,
+      Map<ReferenceDef, Integer> refSizes) {}
+
+  private Memento snapshot() {
+    Map<ReferenceDef, Integer> sizes = new java.util.IdentityHashMap<>();
+    for (Def d : ids.defs.values()) {
+      if (d instanceof ReferenceDef rd) {
+        sizes.put(rd, rd.references.size());
+      }
+    }
+    return new Memento(
+        instructions.size(),
+        currentPc,
+        flow,
+        new HashMap<>(labelsData),
+        nextGroup,
+        references.size(),
+        nextTempId,
+        referenceStates,
+        attributes.size(),
+        new LinkedHashMap<>(ids.defs),
+        sizes);
+  }
+
+  private void restore(Memento m) {
+    instructions.subList(m.instructions(), instructions.size()).clear();
+    currentPc = m.pc();
+    flow = m.flow();
+    labelsData.clear();
+    labelsData.putAll(m.labelsData());
+    nextGroup = m.nextGroup();
+    references.subList(m.references(), references.size()).clear();
+    nextTempId = m.nextTempId();
+    referenceStates = m.referenceStates();
+    attributes.subList(m.attributes(), attributes.size()).clear();
+    ids.defs.clear();
+    ids.defs.putAll(m.defs());
+    m.refSizes().forEach((rd, n) -> rd.references.subList(n, rd.references.size()).clear());
+  }
+
   private void visitFunctionBody(List<Stmt> body, Loc loc) {
-    LocalsResult locals = new LocalsResult();
-    List<Stmt> code = new ArrayList<>();
-    for (Stmt s : body) {
-      code.addAll(localsVisit(s, locals));
+    List<Stmt> code = body;
+    int tryIndex = 0;
+    while (true) {
+      Memento memento = snapshot();
+      LocalsResult locals = new LocalsResult();
+      List<Stmt> processed = new ArrayList<>();
+      for (Stmt s : code) {
+        processed.addAll(localsVisit(s, locals));
+      }
+      if (locals.size > 0 && !locals.sawSizeofLocals) {
+        throw new CairoCompileException(
+            "A function with local variables must use alloc_locals.", locals.firstLoc);
+      }
+      processed.add(0, new SConst("SIZEOF_LOCALS", loc, Exprs.c(locals.size, loc), loc));
+      if (!locals.sawAllocLocals) {
+        visitBlock(processed);
+        return;
+      }
+      ReferenceTrial t = new ReferenceTrial();
+      trial = t;
+      try {
+        visitBlock(processed);
+      } finally {
+        trial = null;
+      }
+      if (t.bad.isEmpty()) {
+        return;
+      }
+      CairoCompileException first = t.bad.values().iterator().next();
+      if (tryIndex >= MAX_REFERENCE_RETRIES) {
+        throw first;
+      }
+      tryIndex++;
+      restore(memento);
+      code = fixRevocations(code, t, first);
     }
-    if (locals.size > 0 && !locals.sawSizeofLocals) {
-      throw new CairoCompileException(
-          "A function with local variables must use alloc_locals.", locals.firstLoc);
+  }
+
+  /** Injects {@code local x = x;} after the statement that defined each revoked reference. */
+  private List<Stmt> fixRevocations(
+      List<Stmt> code, ReferenceTrial t, CairoCompileException first) {
+    Map<Stmt, List<Stmt>> injections = new java.util.IdentityHashMap<>();
+    for (Map.Entry<Reference, CairoCompileException> e : t.bad.entrySet()) {
+      Reference ref = e.getKey();
+      if (ref.definedBy() == null) {
+        throw e.getValue();
+      }
+      CType type = simplify(ref.value()).type();
+      String full = t.names.get(ref);
+      String base = full.substring(full.lastIndexOf('.') + 1);
+      Loc loc = ref.locs().isEmpty() ? null : ref.locs().get(ref.locs().size() - 1);
+      injections
+          .computeIfAbsent(ref.definedBy(), k -> new ArrayList<>())
+          .add(new SLocal(new TypedId(false, base, type, loc), new EIdent(base, loc), loc));
     }
-    code.add(0, new SConst("SIZEOF_LOCALS", loc, Exprs.c(locals.size, loc), loc));
-    visitBlock(code);
+    List<Stmt> out = inject(code, injections);
+    if (!injections.isEmpty()) {
+      throw first;
+    }
+    return out;
+  }
+
+  private static List<Stmt> inject(List<Stmt> code, Map<Stmt, List<Stmt>> injections) {
+    if (code == null) {
+      return null;
+    }
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : code) {
+      Stmt n =
+          switch (s) {
+            case SIf i ->
+                new SIf(
+                    i.cond(),
+                    inject(i.main(), injections),
+                    inject(i.orElse(), injections),
+                    i.labelNeq(),
+                    i.labelEnd(),
+                    i.loc());
+            case SWith w -> new SWith(w.ids(), inject(w.body(), injections), w.loc());
+            case SWithAttr w ->
+                new SWithAttr(w.name(), w.value(), inject(w.body(), injections), w.loc());
+            default -> s;
+          };
+      out.add(n);
+      List<Stmt> extra = injections.remove(s);
+      if (extra != null) {
+        out.addAll(extra);
+      }
+    }
+    return out;
   }
 
   private static final class LocalsResult {
     int size;
     Loc firstLoc;
     boolean sawSizeofLocals;
+    boolean sawAllocLocals;
   }
 
   private static Expr simpleRef(boolean ap, int offset, CType type, Loc loc) {
@@ -1080,6 +1227,7 @@ final class Preprocessor {
       }
       case SAllocLocals a -> {
         r.sawSizeofLocals = true;
+        r.sawAllocLocals = true;
         return List.of(
             a,
             new SInstruction(
@@ -1284,7 +1432,12 @@ final class Preprocessor {
     Flow f = flowGet();
     Reference ref =
         new Reference(
-            currentPc, value, f.group(), f.offset(), loc == null ? List.of() : List.of(loc));
+            currentPc,
+            value,
+            f.group(),
+            f.offset(),
+            loc == null ? List.of() : List.of(loc),
+            currentStmt);
     addReferenceToFlow(name, ref);
     Def existing = ids.get(name);
     if (existing instanceof ReferenceDef rd) {
@@ -1567,8 +1720,23 @@ final class Preprocessor {
     for (Map.Entry<String, MemberDef> m : struct.members().entrySet()) {
       String binding = bindings == null ? null : bindings.get(i);
       i++;
-      Expr e = new EIdent(binding != null ? binding : m.getKey(), loc);
-      out.addAll(simplifyToFeltList(e, m.getValue().type()));
+      if (binding != null) {
+        out.addAll(simplifyToFeltList(new EIdent(binding, loc), m.getValue().type()));
+        continue;
+      }
+      Loc memberLoc = m.getValue().loc();
+      try {
+        out.addAll(simplifyToFeltList(new EIdent(m.getKey(), memberLoc), m.getValue().type()));
+      } catch (CairoCompileException e) {
+        if (e.loc() != memberLoc || memberLoc == null) {
+          throw e;
+        }
+        throw new CairoCompileException(
+            e.bareMessage(),
+            memberLoc,
+            loc,
+            "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
+      }
     }
     return out;
   }
@@ -1678,13 +1846,29 @@ final class Preprocessor {
     }
     StructDef srcStruct = structByRelativeName(t.call().name() + ".ImplicitArgs", t.loc());
     StructDef dstStruct = structDef(currentScope() + ".ImplicitArgs");
-    if (!srcStruct.members().equals(dstStruct.members())) {
+    if (!sameMembers(srcStruct, dstStruct)) {
       throw new CairoCompileException(
           "Tail calls require the implicit arguments of the callee to match the caller. Consider"
               + " separating the function call and the return statement.",
           t.loc());
     }
     visitInstruction(new IRet(t.loc()), false, t.loc());
+  }
+
+  private static boolean sameMembers(StructDef a, StructDef b) {
+    if (a.members().size() != b.members().size()) {
+      return false;
+    }
+    var ib = b.members().entrySet().iterator();
+    for (Map.Entry<String, MemberDef> ea : a.members().entrySet()) {
+      Map.Entry<String, MemberDef> eb = ib.next();
+      if (!ea.getKey().equals(eb.getKey())
+          || !ea.getValue().type().equals(eb.getValue().type())
+          || ea.getValue().offset() != eb.getValue().offset()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private CType returnType(FuncCall call) {
@@ -2180,7 +2364,14 @@ final class Preprocessor {
         try {
           value = evalRef(r, flow.group(), flow.offset());
         } catch (Exprs.ApDeductionException e) {
-          throw new CairoCompileException("Reference '" + var.name() + "' was revoked.", var.loc());
+          CairoCompileException err =
+              new CairoCompileException("Reference '" + var.name() + "' was revoked.", var.loc());
+          if (trial == null) {
+            throw err;
+          }
+          trial.bad.putIfAbsent(r, err);
+          trial.names.putIfAbsent(r, rd.fullName);
+          value = simpleRef(false, 0, rd.type, var.loc());
         }
         for (String member : rest) {
           value = new EDot(value, member, var.loc());

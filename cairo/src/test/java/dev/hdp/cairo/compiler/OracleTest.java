@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +63,11 @@ class OracleTest {
   }
 
   @Test
-  @Disabled("not reproduced yet: needs the revoked-reference retry (automatic locals)")
   void bootloader() {
     assertReproduces("bootloader_compiled.json", dir);
   }
 
   @Test
-  @Disabled("not reproduced yet: needs the revoked-reference retry (automatic locals)")
   void applicativeBootloader() {
     assertReproduces("applicative_bootloader_compiled.json", dir);
   }
