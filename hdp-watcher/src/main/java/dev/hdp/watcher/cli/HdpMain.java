@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A verifiable data processor for Ethereum history (HDP Gen2 compatible).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BenchCommand.class,
       CairoCommand.class,
       EncodeCommand.class,
       RunCommand.class,
