@@ -142,20 +142,19 @@ public final class Preprocessor {
           switch (datalake.sampledProperty()) {
             case BlockSampledProperty.Header h ->
                 header
-                    .value(dev.hdp.core.chain.HeaderField.fromId(h.field().id()))
+                    .value(h.field())
                     .orElseThrow(
                         () ->
                             new PreprocessException(
                                 item
                                     + ": the header has no "
-                                    + h.field().text()
+                                    + h.text()
                                     + " (fork "
                                     + header.fork()
                                     + ")",
                                 (Throwable) null));
             case BlockSampledProperty.Account a ->
-                verifiedAccount(chain, header, block, a.address(), item)
-                    .value(dev.hdp.core.chain.AccountField.fromId(a.field().id()));
+                verifiedAccount(chain, header, block, a.address(), item).value(a.field());
             case BlockSampledProperty.Storage s ->
                 verifiedStorage(chain, header, block, s.address(), s.slot(), item);
           };
@@ -178,11 +177,9 @@ public final class Preprocessor {
       Transaction tx = verifiedTransaction(chain, header, block, index, item);
       UInt256 value =
           switch (datalake.sampledProperty()) {
-            case TransactionsProperty.Transaction t ->
-                tx.value(dev.hdp.core.chain.TransactionField.fromId(t.field().id())).orElse(null);
+            case TransactionsProperty.Transaction t -> tx.value(t.field()).orElse(null);
             case TransactionsProperty.Receipt r ->
-                verifiedReceipt(chain, header, block, index, item)
-                    .value(dev.hdp.core.chain.ReceiptField.fromId(r.field().id()));
+                verifiedReceipt(chain, header, block, index, item).value(r.field());
           };
       if (datalake.includedTypes().includes(tx.type().id())) {
         if (value == null) {
