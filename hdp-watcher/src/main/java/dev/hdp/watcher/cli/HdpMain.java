@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       CairoCommand.class,
+      DeployCommand.class,
       EncodeCommand.class,
       RunCommand.class,
     })
