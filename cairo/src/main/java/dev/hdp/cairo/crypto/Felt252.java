@@ -556,6 +556,11 @@ public final class Felt252 implements Comparable<Felt252> {
     return new Felt252(d0, d1, d2, d3);
   }
 
+  /** Wraps limbs that are already in Montgomery form and below p. */
+  static Felt252 fromMontgomeryLimbs(long m0, long m1, long m2, long m3) {
+    return new Felt252(m0, m1, m2, m3);
+  }
+
   /** From canonical limbs (which must be below p) into Montgomery form. */
   private static Felt252 fromCanonical(long c0, long c1, long c2, long c3) {
     if ((c0 | c1 | c2 | c3) == 0) {

@@ -1,6 +1,5 @@
 /**
- * Benchmark commands (not tests): single-threaded throughput of the verifiers on real proofs, as a
- * printed table. They read fixture files given on the command line; the rest of hdp-core does no
- * I/O.
+ * Benchmarks of hdp-core, run by {@code hdp bench}; each prints a table, none asserts. Those that
+ * need real data read fixture files named on their command line; the rest of hdp-core does no I/O.
  */
 package dev.hdp.core.bench;
