@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HdpMain.Version.class,
     description = "A verifiable data processor for Ethereum history (HDP Gen2 compatible).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {StatusCommand.class, CommandLine.HelpCommand.class})
 public final class HdpMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
