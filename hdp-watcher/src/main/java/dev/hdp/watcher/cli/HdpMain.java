@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DeployCommand.class,
       EncodeCommand.class,
       RunCommand.class,
+      StatusCommand.class,
     })
 public final class HdpMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
