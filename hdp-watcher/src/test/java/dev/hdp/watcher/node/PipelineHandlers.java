@@ -118,6 +118,9 @@ final class PipelineHandlers {
 
   private StageOutcome prove(StageContext context) throws InterruptedException {
     BatchRecord batch = context.batch();
+    if (batch.requestJson().contains("slow prover") && context.run() < 3) {
+      return StageOutcome.notYet(Duration.ofMillis(100), "prover queue busy");
+    }
     context.store().recordProver(batch.id(), ProverKind.DEV);
     Bytes32 fact = fact(batch);
     sendOnce(context, "markValid", "fact " + fact.toHex(), FakeChain.markValid(fact), proveCrash);
