@@ -114,6 +114,43 @@ public final class ChainProofs {
     return verifyReceipt(header.receiptsRoot(), index, proof);
   }
 
+  /**
+   * Checks a header against the block hash it must have (from a trusted source: an MMR leaf, a
+   * child's parent hash, {@code blockhash()}).
+   *
+   * @return the header, or {@code HEADER_MISMATCH} naming both hashes
+   */
+  public static ProofResult<BlockHeader> verifyHeaderHash(BlockHeader header, Bytes32 blockHash) {
+    if (!header.hash().equals(blockHash)) {
+      return ProofResult.invalid(
+          FailureReason.HEADER_MISMATCH,
+          -1,
+          "header of block "
+              + header.number()
+              + " hashes to "
+              + header.hash()
+              + ", expected "
+              + blockHash);
+    }
+    return ProofResult.valid(header);
+  }
+
+  /**
+   * Checks that {@code child} links to {@code parent}: consecutive numbers and the child's parent
+   * hash equal to the parent's hash.
+   *
+   * @return the child, or {@code HEADER_MISMATCH}
+   */
+  public static ProofResult<BlockHeader> verifyParent(BlockHeader parent, BlockHeader child) {
+    if (child.number() != parent.number() + 1) {
+      return ProofResult.invalid(
+          FailureReason.HEADER_MISMATCH,
+          -1,
+          "block " + child.number() + " cannot be the child of block " + parent.number());
+    }
+    return verifyHeaderHash(parent, child.parentHash()).map(p -> child);
+  }
+
   /** The trie key of the transaction or receipt at {@code index}: {@code rlp(index)}. */
   public static byte[] indexKey(long index) {
     return RlpEncoder.encodeLong(index);
