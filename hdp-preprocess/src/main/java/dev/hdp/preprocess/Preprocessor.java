@@ -3,6 +3,7 @@ package dev.hdp.preprocess;
 import dev.hdp.cairo.crypto.Felt252;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
+import dev.hdp.core.bytes.Keccak256;
 import dev.hdp.core.bytes.UInt256;
 import dev.hdp.core.chain.Account;
 import dev.hdp.core.chain.BlockHeader;
@@ -15,6 +16,9 @@ import dev.hdp.core.json.BatchFile;
 import dev.hdp.core.json.CairoInput;
 import dev.hdp.core.json.SubmitBatchQuery;
 import dev.hdp.core.merkle.BatchTrees;
+import dev.hdp.core.mmr.KeccakMmr;
+import dev.hdp.core.mmr.Mmr;
+import dev.hdp.core.mmr.MmrProof;
 import dev.hdp.core.mmr.PoseidonMmr;
 import dev.hdp.core.output.MmrMeta;
 import dev.hdp.core.proof.ProofResult;
@@ -28,6 +32,7 @@ import dev.hdp.core.task.TransactionsInBlockDatalake;
 import dev.hdp.core.task.TransactionsProperty;
 import dev.hdp.preprocess.source.AccountProof;
 import dev.hdp.preprocess.source.ChainDataException;
+import dev.hdp.preprocess.source.ChainDataRequest;
 import dev.hdp.preprocess.source.ChainDataSource;
 import dev.hdp.preprocess.source.HeaderWithProof;
 import dev.hdp.preprocess.source.StorageProof;
@@ -84,6 +89,7 @@ public final class Preprocessor {
       }
       tasks.add((DatalakeComputeTask) task);
     }
+    prefetch(tasks);
     List<Bytes32> commitments = new ArrayList<>();
     List<UInt256> results = new ArrayList<>();
     List<List<UInt256>> values = new ArrayList<>();
@@ -127,6 +133,45 @@ public final class Preprocessor {
     cairoAdds.forEach(Runnable::run);
     tasks.forEach(cairoInput::task);
     return new PreprocessResult(batch, cairoInput.toJson(), values);
+  }
+
+  /** Tells the source every item the tasks need, so that it can fetch them in batches. */
+  private void prefetch(List<DatalakeComputeTask> tasks) {
+    List<ChainDataRequest> requests = new ArrayList<>();
+    for (DatalakeComputeTask task : tasks) {
+      switch (task.datalake()) {
+        case BlockSampledDatalake d -> {
+          ChainId chain = d.chainId();
+          for (long block : d.blockNumbers().toArray()) {
+            requests.add(new ChainDataRequest.Header(chain, block));
+            switch (d.sampledProperty()) {
+              case BlockSampledProperty.Header h -> {}
+              case BlockSampledProperty.Account a ->
+                  requests.add(new ChainDataRequest.Account(chain, block, a.address()));
+              case BlockSampledProperty.Storage s ->
+                  requests.add(new ChainDataRequest.Storage(chain, block, s.address(), s.slot()));
+            }
+          }
+        }
+        case TransactionsInBlockDatalake d -> {
+          ChainId chain = d.chainId();
+          long block = d.targetBlock();
+          requests.add(new ChainDataRequest.Header(chain, block));
+          boolean receipts = d.sampledProperty() instanceof TransactionsProperty.Receipt;
+          for (long index : d.indexes().toArray()) {
+            requests.add(new ChainDataRequest.Transaction(chain, block, index));
+            if (receipts) {
+              requests.add(new ChainDataRequest.Receipt(chain, block, index));
+            }
+          }
+        }
+      }
+    }
+    try {
+      source.prefetch(requests);
+    } catch (ChainDataException e) {
+      throw new PreprocessException("prefetching chain data: " + e.getMessage(), e);
+    }
   }
 
   private List<UInt256> blockSampledValues(
@@ -212,15 +257,16 @@ public final class Preprocessor {
           (Throwable) null);
     }
     byte[] rlp = fetched.rlp();
-    ProofResult<Felt252> inMmr =
-        PoseidonMmr.verifyHeader(
-            rlp,
-            fetched.position(),
-            felts(fetched.path()),
-            felts(mmr.peaks()),
-            mmr.size(),
-            felt(mmr.root()));
-    requireValid(inMmr, item + ": header not in MMR " + mmr.id() + " (size " + mmr.size() + ")");
+    requireValid(
+        inMmr(fetched, rlp),
+        item
+            + ": header not in MMR "
+            + mmr.id()
+            + " ("
+            + fetched.hashing()
+            + ", size "
+            + mmr.size()
+            + ")");
     BlockHeader header;
     try {
       header = BlockHeader.decode(rlp);
@@ -297,6 +343,27 @@ public final class Preprocessor {
     byte[] key = ChainProofs.indexKey(index);
     cairoAdds.add(() -> cairoInput.receipt(key, new CairoInput.BlockProof(block, nodes)));
     return receipt.get();
+  }
+
+  /** The header's inclusion in its MMR, by the MMR's hashing. */
+  private static ProofResult<?> inMmr(HeaderWithProof fetched, byte[] rlp) {
+    MmrMeta mmr = fetched.mmr();
+    return switch (fetched.hashing()) {
+      case POSEIDON ->
+          PoseidonMmr.verifyHeader(
+              rlp,
+              fetched.position(),
+              felts(fetched.path()),
+              felts(mmr.peaks()),
+              mmr.size(),
+              felt(mmr.root()));
+      case KECCAK ->
+          Mmr.verify(
+              KeccakMmr.HASHER,
+              new MmrProof<>(
+                  fetched.position(), Keccak256.hash(rlp), fetched.path(), mmr.peaks(), mmr.size()),
+              mmr.root());
+    };
   }
 
   private static <T> T requireValid(ProofResult<T> result, String what) {

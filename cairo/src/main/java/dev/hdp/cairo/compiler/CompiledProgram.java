@@ -223,7 +223,14 @@ public record CompiledProgram(
         }
         case ConstDef c -> {
           o.put("type", "const");
-          o.put("value", c.value());
+          // Small numbers as JSON ints, as a JSON reader would give them back.
+          if (c.value().bitLength() < 32) {
+            o.put("value", c.value().intValue());
+          } else if (c.value().bitLength() < 64) {
+            o.put("value", c.value().longValue());
+          } else {
+            o.put("value", c.value());
+          }
         }
         case StructDef s -> {
           o.put("full_name", s.fullName());

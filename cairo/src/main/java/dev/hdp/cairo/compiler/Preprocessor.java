@@ -1039,16 +1039,9 @@ final class Preprocessor {
       int nextTempId,
       Map<String, Boolean> referenceStates,
       int attributes,
-      Map<String, Def> defs,
-      Map<ReferenceDef, Integer> refSizes) {}
+      Map<String, Def> defs) {}
 
   private Memento snapshot() {
-    Map<ReferenceDef, Integer> sizes = new java.util.IdentityHashMap<>();
-    for (Def d : ids.defs.values()) {
-      if (d instanceof ReferenceDef rd) {
-        sizes.put(rd, rd.references.size());
-      }
-    }
     return new Memento(
         instructions.size(),
         currentPc,
@@ -1059,8 +1052,7 @@ final class Preprocessor {
         nextTempId,
         referenceStates,
         attributes.size(),
-        new LinkedHashMap<>(ids.defs),
-        sizes);
+        new LinkedHashMap<>(ids.defs));
   }
 
   private void restore(Memento m) {
@@ -1076,7 +1068,8 @@ final class Preprocessor {
     attributes.subList(m.attributes(), attributes.size()).clear();
     ids.defs.clear();
     ids.defs.putAll(m.defs());
-    m.refSizes().forEach((rd, n) -> rd.references.subList(n, rd.references.size()).clear());
+    // Like StarkWare's memento, bindings a failed trial added to references that existed before it
+    // are kept (they show in the identifiers, not in the code).
   }
 
   private void visitFunctionBody(List<Stmt> body, Loc loc) {

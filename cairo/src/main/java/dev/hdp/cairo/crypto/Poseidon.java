@@ -103,10 +103,22 @@ public final class Poseidon {
       cube(c, t);
       mix(a, b, c, t, u);
     }
+    // Partial rounds with the MDS rows written as a' = (a+b) + 2a + c, b' = (a-b) + c and
+    // c' = (a+b) - 2c, so that most additions run alongside the cube of c; the next round's
+    // constant is added to (a+b) early for the same reason.
+    c.add(c, PARTIAL_RC[0]);
     for (int r = 0; r < PARTIAL_ROUNDS; r++) {
-      c.add(c, PARTIAL_RC[r]);
       cube(c, t);
-      mix(a, b, c, t, u);
+      t.add(a, b);
+      u.sub(a, b);
+      b.add(u, c);
+      u.twice(a).add(u, t);
+      a.add(u, c);
+      if (r + 1 < PARTIAL_ROUNDS) {
+        t.add(t, PARTIAL_RC[r + 1]);
+      }
+      u.twice(c);
+      c.sub(t, u);
     }
     a.add(a, PARTIAL_TAIL[0]);
     b.add(b, PARTIAL_TAIL[1]);

@@ -45,6 +45,26 @@ class OracleTest {
     for (String pc : expectedHints.keySet()) {
       assertEquals(expectedHints.get(pc), actualHints.get(pc), "hints at pc " + pc);
     }
+    // Beyond the program hash: the whole JSON but debug information is StarkWare's too.
+    for (String key :
+        List.of(
+            "attributes",
+            "compiler_version",
+            "main_scope",
+            "prime",
+            "reference_manager",
+            "identifiers")) {
+      assertEquals(expected.get(key), p.json().get(key), key);
+    }
+    JsonNode expectedLocations = expected.get("debug_info").get("instruction_locations");
+    JsonNode actualLocations = p.json().get("debug_info").get("instruction_locations");
+    assertEquals(expectedLocations.size(), actualLocations.size(), "instruction locations");
+    for (Map.Entry<String, JsonNode> e : expectedLocations.properties()) {
+      JsonNode actual = actualLocations.get(e.getKey());
+      for (String key : List.of("accessible_scopes", "flow_tracking_data")) {
+        assertEquals(e.getValue().get(key), actual.get(key), key + " at pc " + e.getKey());
+      }
+    }
   }
 
   @Test

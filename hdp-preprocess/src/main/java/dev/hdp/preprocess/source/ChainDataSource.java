@@ -3,6 +3,7 @@ package dev.hdp.preprocess.source;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.task.ChainId;
+import java.util.List;
 
 /**
  * Raw chain data with the proofs that make it checkable: block headers with their header-MMR
@@ -13,6 +14,13 @@ import dev.hdp.core.task.ChainId;
  * the file, RPC failure after retries, index beyond the block's transactions).
  */
 public interface ChainDataSource {
+  /**
+   * Announces the items about to be asked for, so that a network source can fetch them in few
+   * batched round trips. It never throws for a single item: an item that cannot be fetched fails
+   * when it is asked for, with its own message. The default does nothing.
+   */
+  default void prefetch(List<ChainDataRequest> requests) {}
+
   /** The RLP of block {@code blockNumber} with its inclusion proof in a header MMR. */
   HeaderWithProof header(ChainId chainId, long blockNumber);
 

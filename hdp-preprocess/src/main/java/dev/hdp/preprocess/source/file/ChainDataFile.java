@@ -10,6 +10,7 @@ import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
 import dev.hdp.core.chain.BlockHeader;
 import dev.hdp.core.chain.ChainProofs;
+import dev.hdp.core.mmr.MmrHashing;
 import dev.hdp.core.output.MmrMeta;
 import dev.hdp.core.task.ChainId;
 import dev.hdp.preprocess.source.AccountProof;
@@ -77,7 +78,8 @@ public final class ChainDataFile implements ChainDataSource {
               rlp,
               meta,
               proof.field("leaf_idx").longValue(),
-              proof.array("mmr_path").stream().map(Node::felt).toList()));
+              proof.array("mmr_path").stream().map(Node::felt).toList(),
+              MmrHashing.POSEIDON));
     }
     for (Node account : top.optionalArray("accounts")) {
       account.only("address", "proofs");
