@@ -39,8 +39,6 @@ public final class Felt252 implements Comparable<Felt252> {
   /** p - 1, that is -1. */
   public static final Felt252 MINUS_ONE = ONE.neg();
 
-  private static final long MIN = Long.MIN_VALUE;
-
   // Montgomery-form limbs, little-endian; the represented integer is always < p.
   final long l0;
   final long l1;
@@ -458,7 +456,7 @@ public final class Felt252 implements Comparable<Felt252> {
   // Internals
 
   private static long ult(long a, long b) {
-    return (a ^ MIN) < (b ^ MIN) ? 1 : 0;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   private static boolean isCanonical(long c0, long c1, long c2, long c3) {

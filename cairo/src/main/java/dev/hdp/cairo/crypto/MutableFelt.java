@@ -90,11 +90,15 @@ final class MutableFelt {
 
   private MutableFelt add(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long s0 = a0 + b0;
-    long c = carry(a0, b0, s0);
-    long s1 = a1 + b1 + c;
-    c = carry(a1, b1, s1);
-    long s2 = a2 + b2 + c;
-    c = carry(a2, b2, s2);
+    long c = ult(s0, a0);
+    long t1 = a1 + b1;
+    long c1 = ult(t1, a1);
+    long s1 = t1 + c;
+    c = c1 | ult(s1, t1);
+    long t2 = a2 + b2;
+    long c2 = ult(t2, a2);
+    long s2 = t2 + c;
+    c = c2 | ult(s2, t2);
     long s3 = a3 + b3 + c; // below 2^253, no carry out
     return reduceOnce(s0, s1, s2, s3);
   }
@@ -126,13 +130,19 @@ final class MutableFelt {
 
   private MutableFelt sub(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long d0 = a0 - b0;
-    long w = borrow(a0, b0, d0);
-    long d1 = a1 - b1 - w;
-    w = borrow(a1, b1, d1);
-    long d2 = a2 - b2 - w;
-    w = borrow(a2, b2, d2);
-    long d3 = a3 - b3 - w;
-    w = borrow(a3, b3, d3);
+    long w = ult(a0, b0);
+    long x1 = a1 - b1;
+    long w1 = ult(a1, b1);
+    long d1 = x1 - w;
+    w = w1 | ult(x1, w);
+    long x2 = a2 - b2;
+    long w2 = ult(a2, b2);
+    long d2 = x2 - w;
+    w = w2 | ult(x2, w);
+    long x3 = a3 - b3;
+    long w3 = ult(a3, b3);
+    long d3 = x3 - w;
+    w = w3 | ult(x3, w);
     // On a borrow add p = (1, 0, 0, P3); the +1 carries past limb 0 only if d0 is all ones.
     if (w != 0 && d0 == -1L) {
       long e1 = d1 + 1;
@@ -442,7 +452,7 @@ final class MutableFelt {
   }
 
   private static long ult(long a, long b) {
-    return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE) ? 1 : 0;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   /**
