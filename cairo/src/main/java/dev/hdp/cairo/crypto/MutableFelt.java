@@ -7,8 +7,10 @@ package dev.hdp.cairo.crypto;
  * operands ({@code x.mul(x, x)} squares x).
  *
  * <p>Multiplication is the same CIOS Montgomery product as {@link Felt252}'s (kept as a copy so
- * that neither needs a temporary object); additions use branch-free carries and a branch-free final
- * subtraction.
+ * that neither needs a temporary object). Carries are {@code Long.compareUnsigned} results, which
+ * measured faster than sign-flip comparisons or full-adder bit formulas on JDK 25. The final
+ * subtraction of p after an addition is branch-free in the usual case; the cases where a limb of
+ * the sum equals a limb of p or is zero (probability about 2^-59) take a slower, complete path.
  */
 final class MutableFelt {
 
