@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run a benchmark and print its table. Names: ${COMPLETION-CANDIDATES}.")
+    description =
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
