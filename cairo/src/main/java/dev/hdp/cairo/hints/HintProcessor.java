@@ -23,6 +23,7 @@ public final class HintProcessor {
   public static HintProcessor withCommonLibrary() {
     HintProcessor p = new HintProcessor();
     CommonHints.registerAll(p);
+    DictHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
     return p;
   }

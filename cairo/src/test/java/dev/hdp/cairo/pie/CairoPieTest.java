@@ -138,6 +138,17 @@ class CairoPieTest {
   }
 
   @Test
+  void aPieUsingEveryBuiltinReRunsToTheSameMemory() throws Exception {
+    CairoRunner runner = run("builtin_usage_all_cairo_compiled.json", null);
+    CairoPie back = CairoPie.read(CairoPie.fromRun(runner).toZip());
+    back.validate();
+    assertEquals(11, back.metadata().builtinSegments().size());
+    assertEquals(List.of(new SegmentInfo(15, 1)), back.metadata().extraSegments());
+    PieRerun.Result r = PieRerun.check(back, Layout.ALL_CAIRO);
+    assertEquals(runner.executionResources(), r.resources());
+  }
+
+  @Test
   void aPieWithAChangedMemoryCellIsRejectedOnReRun() throws Exception {
     CairoPie pie = fixture("fibonacci_pie.zip");
     List<PieCell> cells = new ArrayList<>(pie.memory());
