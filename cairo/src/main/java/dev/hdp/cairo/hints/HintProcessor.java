@@ -58,8 +58,6 @@ public final class HintProcessor {
     return vm -> {
       try {
         impl.execute(new HintContext(vm, env, compiled));
-      } catch (HintException e) {
-        throw e;
       } catch (VmException
           | ArithmeticException
           | IllegalArgumentException
