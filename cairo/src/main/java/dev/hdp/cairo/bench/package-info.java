@@ -1,2 +1,2 @@
-/** Benchmarks of the Cairo VM (steps per second) and of the hashes its builtins use. */
+/** Benchmarks of the cairo module; each prints a table (wired into {@code ./hdp bench}). */
 package dev.hdp.cairo.bench;

@@ -32,7 +32,12 @@ import picocli.CommandLine.Option;
     name = "cairo",
     mixinStandardHelpOptions = true,
     description = "Run Cairo 0 programs, hash them, and compute the fact of a Cairo PIE.",
-    subcommands = {CairoCommand.Run.class, CairoCommand.Hash.class, CairoCommand.FactOf.class})
+    subcommands = {
+      CairoCommand.Run.class,
+      CairoCompileCommand.class,
+      CairoCommand.Hash.class,
+      CairoCommand.FactOf.class
+    })
 public final class CairoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
