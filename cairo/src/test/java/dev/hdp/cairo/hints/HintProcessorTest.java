@@ -52,4 +52,31 @@ class HintProcessorTest {
             + CommonHintCodes.ASSERT_NN,
         e.getMessage());
   }
+
+  @Test
+  void encodeFelt252ToU32sUsesTwoWordsForSmallValuesAndEightWithTheTopBitOtherwise() {
+    HintHarness h =
+        new HintHarness(
+            java.util.Map.of(
+                "packed_values", "felt*", "packed_values_len", "felt", "unpacked_u32s", "felt*"));
+    var packed = h.memory.addSegment();
+    var out = h.memory.addSegment();
+    BigInteger big = BigInteger.ONE.shiftLeft(100).add(BigInteger.valueOf(9));
+    h.memory.set(packed, MaybeRelocatable.of(5));
+    h.memory.set(packed.add(1), MaybeRelocatable.of(big));
+    h.set("packed_values", packed);
+    h.set("packed_values_len", 2);
+    h.set("unpacked_u32s", out);
+    h.run(CommonHintCodes.ENCODE_FELT252_TO_U32S);
+    assertEquals(MaybeRelocatable.of(0), h.memory.get(out));
+    assertEquals(MaybeRelocatable.of(5), h.memory.get(out.add(1)));
+    BigInteger rebuilt = BigInteger.ZERO;
+    for (int i = 0; i < 8; i++) {
+      rebuilt =
+          rebuilt
+              .shiftLeft(32)
+              .add(((MaybeRelocatable.Int) h.memory.get(out.add(2 + i))).value().toBigInteger());
+    }
+    assertEquals(big.add(BigInteger.ONE.shiftLeft(255)), rebuilt);
+  }
 }
