@@ -24,6 +24,7 @@ public final class HintProcessor {
     HintProcessor p = new HintProcessor();
     CommonHints.registerAll(p);
     DictHints.registerAll(p);
+    KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
     return p;
   }
