@@ -51,6 +51,7 @@ class CairoPieTest {
     assertEquals(List.of(new SegmentInfo(5, 1)), pie.metadata().extraSegments());
     PieRerun.Result r = PieRerun.check(pie, Layout.ALL_CAIRO);
     assertEquals(89, r.resources().nSteps());
+    assertEquals(pie.executionResources(), r.resources());
     assertEquals(ints(1, 89), r.runner().output());
   }
 
@@ -61,6 +62,7 @@ class CairoPieTest {
     assertEquals(ints(89), pie.output());
     PieRerun.Result r = PieRerun.check(pie, Layout.ALL_CAIRO);
     assertEquals(72, r.resources().nSteps());
+    assertEquals(pie.executionResources(), r.resources());
     assertEquals(ints(89), r.runner().output());
     BigInteger programHash = ProgramHash.pedersen(pie.metadata().program()).toBigInteger();
     BigInteger outputHash = Fact.keccakInts(ints(89));
