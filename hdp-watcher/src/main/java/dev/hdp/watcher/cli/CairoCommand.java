@@ -81,6 +81,11 @@ public final class CairoCommand implements Runnable {
     @Option(names = "--pie-out", description = "Write the run's Cairo PIE (zip) here.")
     Path pieOut;
 
+    @Option(
+        names = "--merge-extra-segments",
+        description = "Merge the PIE's extra segments into one (as HDP writes its PIEs).")
+    boolean mergeExtraSegments;
+
     @Option(names = "--print-output", description = "Print the program output.")
     boolean printOutput;
 
@@ -137,7 +142,8 @@ public final class CairoCommand implements Runnable {
           }
         }
         if (pieOut != null) {
-          CairoPie.fromRun(runner).write(pieOut);
+          CairoPie pie = CairoPie.fromRun(runner);
+          (mergeExtraSegments ? pie.mergeExtraSegments() : pie).write(pieOut);
           out.println("PIE written to " + pieOut);
         }
         return 0;
