@@ -95,6 +95,11 @@ public final class CairoCommand implements Runnable {
     @Option(names = "--memory-file", description = "Write the relocated binary memory here.")
     Path memoryFile;
 
+    @Option(
+        names = "--air-public-input",
+        description = "Write the AIR public input (proof mode) here.")
+    Path airPublicInput;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -140,6 +145,11 @@ public final class CairoCommand implements Runnable {
               relocation.writeMemory(o);
             }
           }
+        }
+        if (airPublicInput != null) {
+          new ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(airPublicInput.toFile(), dev.hdp.cairo.runner.AirPublicInput.of(runner));
         }
         if (pieOut != null) {
           CairoPie pie = CairoPie.fromRun(runner);
