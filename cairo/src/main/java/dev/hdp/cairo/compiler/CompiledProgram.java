@@ -186,6 +186,12 @@ public record CompiledProgram(
     ObjectNode file = JsonNodeFactory.instance.objectNode();
     file.put("filename", loc.file());
     o.set("input_file", file);
+    if (loc.parent() != null) {
+      ArrayNode parent = JsonNodeFactory.instance.arrayNode();
+      parent.add(locJson(loc.parent()));
+      parent.add(loc.parentMessage());
+      o.set("parent_location", parent);
+    }
     o.put("start_col", loc.startCol());
     o.put("start_line", loc.startLine());
     return o;

@@ -323,8 +323,10 @@ public final class Parser {
       expect("++");
       incAp = true;
     }
+    // The instruction's place ends before the ';' (StarkWare's grammar puts it outside).
+    Loc loc = start.to(prevLoc());
     expect(";");
-    return new SInstruction(body, incAp, start.to(prevLoc()));
+    return new SInstruction(body, incAp, loc);
   }
 
   private boolean startsInstructionKeyword() {
@@ -469,7 +471,7 @@ public final class Parser {
     if (accept(":")) {
       type = type();
     }
-    return new TypedId(local, name.text(), type, start.to(prevLoc()));
+    return new TypedId(local, name.text(), type, start.to(prevLoc()), name.loc());
   }
 
   private AliasedId aliasedId() {
@@ -503,6 +505,7 @@ public final class Parser {
   }
 
   private Stmt ifStmt() {
+    // StarkWare's compiler places an 'if' (and its jumps) at the keyword.
     Loc start = expect("if").loc();
     expect("(");
     BoolExpr cond = boolExpr();
@@ -512,7 +515,7 @@ public final class Parser {
     if (accept("else")) {
       orElse = braceBlock();
     }
-    return new SIf(cond, main, orElse, null, null, start.to(prevLoc()));
+    return new SIf(cond, main, orElse, null, null, start);
   }
 
   private BoolExpr boolExpr() {
