@@ -179,9 +179,17 @@ final class Preprocessor {
       visitModule(m);
     }
     resolveLabels();
-    for (String prefix : removedPrefixes) {
-      ids.defs.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
-    }
+    ids.defs
+        .keySet()
+        .removeIf(
+            k -> {
+              for (int dot = k.length(); dot > 0; dot = k.lastIndexOf('.', dot - 1)) {
+                if (removedPrefixes.contains(k.substring(0, dot))) {
+                  return true;
+                }
+              }
+              return false;
+            });
     return lowered;
   }
 
@@ -1038,10 +1046,10 @@ final class Preprocessor {
       int references,
       int nextTempId,
       Map<String, Boolean> referenceStates,
-      int attributes,
-      Map<String, Def> defs) {}
+      int attributes) {}
 
   private Memento snapshot() {
+    ids.mark();
     return new Memento(
         instructions.size(),
         currentPc,
@@ -1051,8 +1059,7 @@ final class Preprocessor {
         references.size(),
         nextTempId,
         referenceStates,
-        attributes.size(),
-        new LinkedHashMap<>(ids.defs));
+        attributes.size());
   }
 
   private void restore(Memento m) {
@@ -1066,8 +1073,7 @@ final class Preprocessor {
     nextTempId = m.nextTempId();
     referenceStates = m.referenceStates();
     attributes.subList(m.attributes(), attributes.size()).clear();
-    ids.defs.clear();
-    ids.defs.putAll(m.defs());
+    ids.rollback();
     // Like StarkWare's memento, bindings a failed trial added to references that existed before it
     // are kept (they show in the identifiers, not in the code).
   }
