@@ -341,28 +341,8 @@ public final class Felt252 implements Comparable<Felt252> {
     if (isZero()) {
       throw new ArithmeticException("inverse of zero felt");
     }
-    // Fermat: this^(p-2), p-2 = 2^251 + 2^196 + (2^192 - 1).
-    // Top part 2^59 + 2^4 (shifted by 192): x^(2^55) * x, then 4 more squarings.
-    Felt252 x = this;
-    Felt252 r = x;
-    for (int i = 0; i < 55; i++) {
-      r = r.square();
-    }
-    r = r.mul(x);
-    for (int i = 0; i < 4; i++) {
-      r = r.square();
-    }
-    // Low 192 bits all ones: 24 windows of 8 ones each, using x^(2^8 - 1).
-    Felt252 x2 = x.square().mul(x); // 2^2-1
-    Felt252 x4 = x2.square().square().mul(x2); // 2^4-1
-    Felt252 x8 = x4.square().square().square().square().mul(x4); // 2^8-1
-    for (int w = 0; w < 24; w++) {
-      for (int i = 0; i < 8; i++) {
-        r = r.square();
-      }
-      r = r.mul(x8);
-    }
-    return r;
+    // Fermat's little theorem on mutable limbs (see MutableFelt.inverse).
+    return new MutableFelt(this).inverse(new MutableFelt(this)).toFelt();
   }
 
   /**
@@ -554,6 +534,11 @@ public final class Felt252 implements Comparable<Felt252> {
     b = (b != 0 && s2 == 0) ? 1 : 0;
     long d3 = s3 - P3 - b;
     return new Felt252(d0, d1, d2, d3);
+  }
+
+  /** Wraps limbs that are already in Montgomery form and below p. */
+  static Felt252 fromMontgomeryLimbs(long m0, long m1, long m2, long m3) {
+    return new Felt252(m0, m1, m2, m3);
   }
 
   /** From canonical limbs (which must be below p) into Montgomery form. */

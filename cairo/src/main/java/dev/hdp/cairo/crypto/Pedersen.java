@@ -24,37 +24,21 @@ public final class Pedersen {
   private static final int WINDOWS = LOW_BITS / WINDOW_BITS; // 31
   private static final int DIGITS = 1 << WINDOW_BITS; // 256, index 0 unused
 
-  /** Tables for P0, P2: [window * DIGITS + digit], affine. */
-  private static final Felt252[] LOW0_X;
+  /**
+   * Tables for P0 and P2 (the low parts): entry {@code window·256 + digit} at offset 8·entry holds
+   * the Montgomery limbs of x then y of {@code digit·2^(8·window)·P}.
+   */
+  private static final long[] LOW0 = windowTable(StarkCurve.pedersenPoint(0), WINDOWS, WINDOW_BITS);
 
-  private static final Felt252[] LOW0_Y;
-  private static final Felt252[] LOW1_X;
-  private static final Felt252[] LOW1_Y;
+  private static final long[] LOW1 = windowTable(StarkCurve.pedersenPoint(2), WINDOWS, WINDOW_BITS);
 
-  /** Tables for P1, P3: [digit], digit 1..15, affine. */
-  private static final Felt252[] HIGH0_X;
+  /** Tables for P1 and P3 (the high nibbles): entry {@code digit}, 1 to 15. */
+  private static final long[] HIGH0 = windowTable(StarkCurve.pedersenPoint(1), 1, 4);
 
-  private static final Felt252[] HIGH0_Y;
-  private static final Felt252[] HIGH1_X;
-  private static final Felt252[] HIGH1_Y;
+  private static final long[] HIGH1 = windowTable(StarkCurve.pedersenPoint(3), 1, 4);
 
   private static final Felt252 SHIFT_X = StarkCurve.SHIFT_POINT.x();
   private static final Felt252 SHIFT_Y = StarkCurve.SHIFT_POINT.y();
-
-  static {
-    Felt252[][] t = windowTable(StarkCurve.pedersenPoint(0), WINDOWS, WINDOW_BITS);
-    LOW0_X = t[0];
-    LOW0_Y = t[1];
-    t = windowTable(StarkCurve.pedersenPoint(1), 1, 4);
-    HIGH0_X = t[0];
-    HIGH0_Y = t[1];
-    t = windowTable(StarkCurve.pedersenPoint(2), WINDOWS, WINDOW_BITS);
-    LOW1_X = t[0];
-    LOW1_Y = t[1];
-    t = windowTable(StarkCurve.pedersenPoint(3), 1, 4);
-    HIGH1_X = t[0];
-    HIGH1_Y = t[1];
-  }
 
   private Pedersen() {}
 
@@ -62,7 +46,7 @@ public final class Pedersen {
    * Builds {@code d·2^(bits·j)·p} for windows j and digits d ≥ 1, at index {@code j·2^bits + d},
    * normalised to affine with one shared inversion (Montgomery's trick).
    */
-  private static Felt252[][] windowTable(EcPoint p, int windows, int bits) {
+  private static long[] windowTable(EcPoint p, int windows, int bits) {
     int digits = 1 << bits;
     JacobianPoint[] jac = new JacobianPoint[windows * digits];
     JacobianPoint base = JacobianPoint.fromAffine(p);
@@ -87,47 +71,40 @@ public final class Pedersen {
       }
     }
     Felt252 inv = running.inverse();
-    Felt252[] xs = new Felt252[jac.length];
-    Felt252[] ys = new Felt252[jac.length];
+    long[] table = new long[8 * jac.length];
+    MutableFelt m = new MutableFelt();
     for (int i = jac.length - 1; i >= 0; i--) {
       if (jac[i] != null) {
         Felt252 zInv = inv.mul(prefix[i]);
         inv = inv.mul(jac[i].z);
         Felt252 zInv2 = zInv.square();
-        xs[i] = jac[i].x.mul(zInv2);
-        ys[i] = jac[i].y.mul(zInv2).mul(zInv);
+        m.set(jac[i].x.mul(zInv2)).store(table, 8 * i);
+        m.set(jac[i].y.mul(zInv2).mul(zInv)).store(table, 8 * i + 4);
       }
     }
-    return new Felt252[][] {xs, ys};
+    return table;
   }
 
   /** {@code pedersen(a, b)}, the Cairo pedersen builtin's output for inputs a and b. */
   public static Felt252 hash(Felt252 a, Felt252 b) {
-    JacobianPoint acc = new JacobianPoint(SHIFT_X, SHIFT_Y, Felt252.ONE);
-    acc = addElement(acc, a.canonicalLimbs(), LOW0_X, LOW0_Y, HIGH0_X, HIGH0_Y);
-    acc = addElement(acc, b.canonicalLimbs(), LOW1_X, LOW1_Y, HIGH1_X, HIGH1_Y);
+    MutableJacobian acc = new MutableJacobian();
+    acc.setAffine(new MutableFelt(SHIFT_X), new MutableFelt(SHIFT_Y));
+    addElement(acc, a.canonicalLimbs(), LOW0, HIGH0);
+    addElement(acc, b.canonicalLimbs(), LOW1, HIGH1);
     return acc.affineX();
   }
 
-  private static JacobianPoint addElement(
-      JacobianPoint acc,
-      long[] limbs,
-      Felt252[] lowX,
-      Felt252[] lowY,
-      Felt252[] highX,
-      Felt252[] highY) {
+  private static void addElement(MutableJacobian acc, long[] limbs, long[] low, long[] high) {
     for (int j = 0; j < WINDOWS; j++) {
       int digit = (int) (limbs[j >>> 3] >>> ((j & 7) << 3)) & (DIGITS - 1);
       if (digit != 0) {
-        int idx = j * DIGITS + digit;
-        acc = acc.addAffine(lowX[idx], lowY[idx]);
+        acc.addAffine(low, 8 * (j * DIGITS + digit));
       }
     }
-    int high = (int) (limbs[3] >>> 56) & 0xF;
-    if (high != 0) {
-      acc = acc.addAffine(highX[high], highY[high]);
+    int nibble = (int) (limbs[3] >>> 56) & 0xF;
+    if (nibble != 0) {
+      acc.addAffine(high, 8 * nibble);
     }
-    return acc;
   }
 
   /**

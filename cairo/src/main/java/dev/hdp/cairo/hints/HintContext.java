@@ -182,6 +182,27 @@ public final class HintContext {
     return l.address();
   }
 
+  /**
+   * Python's {@code ids.path.address_}: for a pointer to a struct, the pointer's value (Python
+   * wraps the pointed struct); otherwise the address where the value is stored.
+   */
+  public Relocatable idsAddressOf(String path) {
+    Located l = locate(path);
+    String type = l.type().trim();
+    if (type.endsWith("*")
+        && program().struct(type.substring(0, type.length() - 1).trim()).isPresent()) {
+      MaybeRelocatable v = l.read(memory());
+      if (!(v instanceof Relocatable r)) {
+        throw new HintException("ids." + path + " is not a pointer: " + v);
+      }
+      return r;
+    }
+    if (l.address() == null) {
+      throw new HintException("ids." + path + " has no address");
+    }
+    return l.address();
+  }
+
   /** {@code ids.path} as an integer in [0, p). */
   public BigInteger idsInt(String path) {
     MaybeRelocatable v = ids(path);

@@ -190,6 +190,16 @@ public final class CairoRunner {
     }
     ended = true;
     readReturnValues();
+    if (options.proofMode()) {
+      memory.finalizeSegment(programBase.segment(), program.data().size());
+      for (BuiltinRunner b : builtins.values()) {
+        long cells =
+            b.ratio() > 0
+                ? ((vm.steps() + b.ratio() - 1) / b.ratio()) * b.cellsPerInstance()
+                : b.usedCells(memory);
+        memory.finalizeSegment(b.segmentIndex(), Math.max(cells, b.usedCells(memory)));
+      }
+    }
     if (options.secure()) {
       verifySecureRunner();
     }
@@ -359,6 +369,14 @@ public final class CairoRunner {
       }
     }
     return holes;
+  }
+
+  /** This run at flat addresses (for trace and memory files). */
+  public Relocation relocate() {
+    if (!ended) {
+      throw new IllegalStateException("relocate needs a finished run");
+    }
+    return new Relocation(this);
   }
 
   /** Flat addresses: segment {@code i} starts at {@code bases[i]} (the first address is 1). */

@@ -32,7 +32,12 @@ import picocli.CommandLine.Option;
     name = "cairo",
     mixinStandardHelpOptions = true,
     description = "Run Cairo 0 programs, hash them, and compute the fact of a Cairo PIE.",
-    subcommands = {CairoCommand.Run.class, CairoCommand.Hash.class, CairoCommand.FactOf.class})
+    subcommands = {
+      CairoCommand.Run.class,
+      CairoCompileCommand.class,
+      CairoCommand.Hash.class,
+      CairoCommand.FactOf.class
+    })
 public final class CairoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +84,12 @@ public final class CairoCommand implements Runnable {
     @Option(names = "--print-output", description = "Print the program output.")
     boolean printOutput;
 
+    @Option(names = "--trace-file", description = "Write the relocated binary trace here.")
+    Path traceFile;
+
+    @Option(names = "--memory-file", description = "Write the relocated binary memory here.")
+    Path memoryFile;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -112,6 +123,19 @@ public final class CairoCommand implements Runnable {
         out.printf("Memory holes: %d%n", res.nMemoryHoles());
         out.println("Builtin instances: " + res.builtinInstanceCounter());
         out.printf("Time: %.3f s%n", seconds);
+        if (traceFile != null || memoryFile != null) {
+          var relocation = runner.relocate();
+          if (traceFile != null) {
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(traceFile))) {
+              relocation.writeTrace(o);
+            }
+          }
+          if (memoryFile != null) {
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(memoryFile))) {
+              relocation.writeMemory(o);
+            }
+          }
+        }
         if (pieOut != null) {
           CairoPie.fromRun(runner).write(pieOut);
           out.println("PIE written to " + pieOut);

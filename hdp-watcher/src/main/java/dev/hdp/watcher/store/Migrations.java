@@ -1,0 +1,170 @@
+package dev.hdp.watcher.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Creates and upgrades the schema at start-up from versioned SQL scripts, recording each applied
+ * version in {@code hdp_schema_version}. A few scripts do not justify Flyway; this class only
+ * applies what is missing, in order, and refuses a database newer than itself.
+ */
+public final class Migrations {
+  /** One schema step: the script may depend on the database (Quartz ships one per database). */
+  record Migration(int version, String description, Function<Dialect, String> script) {}
+
+  static final List<Migration> ALL =
+      List.of(
+          new Migration(1, "task store", dialect -> "/db/migration/V1__task_store.sql"),
+          new Migration(2, "Quartz job store tables", Dialect::quartzTablesScript));
+
+  /** The schema version this code writes and reads. */
+  public static final int CURRENT_VERSION = ALL.getLast().version();
+
+  private Migrations() {}
+
+  /**
+   * Brings the database up to {@link #CURRENT_VERSION}.
+   *
+   * @return the versions applied now (empty when the schema was already current)
+   * @throws StoreException when a script fails or the database is newer than this code
+   */
+  public static List<Integer> migrate(DataSource dataSource, Clock clock) {
+    try (Connection connection = dataSource.getConnection()) {
+      Dialect dialect = Dialect.of(connection);
+      ensureVersionTable(connection);
+      int current = currentVersion(connection);
+      if (current > CURRENT_VERSION) {
+        throw new StoreException(
+            "database schema version "
+                + current
+                + " is newer than this node's "
+                + CURRENT_VERSION
+                + "; upgrade the node");
+      }
+      List<Integer> applied = new ArrayList<>();
+      for (Migration migration : ALL) {
+        if (migration.version() <= current) {
+          continue;
+        }
+        apply(connection, dialect, migration, clock);
+        applied.add(migration.version());
+      }
+      return applied;
+    } catch (SQLException e) {
+      throw new StoreException("schema migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema version stored in the database, 0 for an empty database. */
+  public static int currentVersion(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!hasVersionTable(connection)) {
+        return 0;
+      }
+      return currentVersion(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the schema version: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasVersionTable(Connection connection) throws SQLException {
+    for (String name : List.of("hdp_schema_version", "HDP_SCHEMA_VERSION")) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void ensureVersionTable(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS hdp_schema_version ("
+              + " version INTEGER NOT NULL PRIMARY KEY,"
+              + " description VARCHAR(200) NOT NULL,"
+              + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+    }
+  }
+
+  private static int currentVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM hdp_schema_version")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static void apply(
+      Connection connection, Dialect dialect, Migration migration, Clock clock)
+      throws SQLException {
+    String resource = migration.script().apply(dialect);
+    List<String> statements = statements(readResource(resource));
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO hdp_schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+        insert.setInt(1, migration.version());
+        insert.setString(2, migration.description());
+        Jdbc.setTime(insert, 3, clock.instant());
+        insert.executeUpdate();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw new SQLException(
+          "migration " + migration.version() + " (" + resource + "): " + e.getMessage(), e);
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static String readResource(String resource) {
+    try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new StoreException("migration script missing from the class path: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new StoreException("cannot read migration script " + resource, e);
+    }
+  }
+
+  /**
+   * Splits a script into statements: drops {@code --} comment lines, splits at semicolons (the
+   * scripts have none inside literals) and skips {@code COMMIT}, since we commit ourselves.
+   */
+  static List<String> statements(String script) {
+    StringBuilder body = new StringBuilder();
+    for (String line : script.split("\n")) {
+      if (!line.strip().startsWith("--")) {
+        body.append(line).append('\n');
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    for (String part : body.toString().split(";")) {
+      String sql = part.strip();
+      if (!sql.isEmpty() && !sql.equalsIgnoreCase("COMMIT")) {
+        statements.add(sql);
+      }
+    }
+    return statements;
+  }
+}
