@@ -1,5 +1,6 @@
 /**
- * Chain data sources and the preprocessor that turns a request into verified values, results,
- * roots, a batch file and a Cairo input.
+ * The preprocessor: request → verified values → results → task and result roots → the batch file
+ * and the Gen2 Cairo input. Chain data comes from a {@link
+ * dev.hdp.preprocess.source.ChainDataSource}.
  */
 package dev.hdp.preprocess;

@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HdpMain.Version.class,
     description = "A verifiable data processor for Ethereum history (HDP Gen2 compatible).",
-    subcommands = {StatusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      BenchCommand.class,
+      CairoCommand.class,
+      DeployCommand.class,
+      EncodeCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+    })
 public final class HdpMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

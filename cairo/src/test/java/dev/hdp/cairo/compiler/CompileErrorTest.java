@@ -1,0 +1,151 @@
+package dev.hdp.cairo.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Programs the compiler must reject, each with StarkWare's message and the place it points at. */
+class CompileErrorTest {
+
+  static Stream<Arguments> badPrograms() {
+    return Stream.of(
+        Arguments.of(
+            "unknown identifier",
+            "func main() {\n    tempvar x = y;\n    ret;\n}\n",
+            "Unknown identifier 'y'.",
+            2,
+            17),
+        Arguments.of(
+            "reference revoked by a call of unknown ap change",
+            "func main() {\n    let x = [ap - 1];\n    foo();\n    [x] = 1;\n    ret;\n}\n"
+                + "func foo() {\n    ret;\n}\n",
+            "Reference 'x' was revoked.",
+            4,
+            6),
+        Arguments.of(
+            "function without return",
+            "func main() {\n    [ap] = 1, ap++;\n}\n",
+            "Function must end with a return instruction or a jump.",
+            1,
+            6),
+        Arguments.of(
+            "wrong number of arguments",
+            "func foo(x) {\n    ret;\n}\nfunc main() {\n    foo(1, 2);\n    ret;\n}\n",
+            "Expected exactly 1 expressions, got 2.",
+            5,
+            5),
+        Arguments.of(
+            "named argument mismatch",
+            "func foo(x) {\n    ret;\n}\nfunc main() {\n    foo(y=1);\n    ret;\n}\n",
+            "Expected named argument: 'x', found: 'y'.",
+            5,
+            9),
+        Arguments.of(
+            "local variable without alloc_locals",
+            "func main() {\n    local x = 5;\n    ret;\n}\n",
+            "A function with local variables must use alloc_locals.",
+            2,
+            5),
+        Arguments.of(
+            "alloc_locals after an ap change",
+            "func main() {\n    [ap] = 1, ap++;\n    alloc_locals;\n    ret;\n}\n",
+            "alloc_locals must be used before any instruction that changes the ap register.",
+            3,
+            5),
+        Arguments.of(
+            "unsupported decorator",
+            "@external\nfunc main() {\n    ret;\n}\n",
+            "Unsupported decorator: 'external'.",
+            1,
+            2),
+        Arguments.of(
+            "redefinition",
+            "const X = 1;\nconst X = 2;\nfunc main() {\n    ret;\n}\n",
+            "Redefinition of '__main__.X'.",
+            2,
+            7),
+        Arguments.of(
+            "division by zero in a constant",
+            "const X = 1 / 0;\nfunc main() {\n    ret;\n}\n",
+            "Division by zero.",
+            1,
+            15),
+        Arguments.of(
+            "calling a constant",
+            "const X = 1;\nfunc main() {\n    X();\n    ret;\n}\n",
+            "Expected X to be a function name. Found: const.",
+            3,
+            5),
+        Arguments.of(
+            "hint at the end of a block",
+            "func main() {\n    ret;\n    %{ x = 1 %}\n}\n",
+            "Found a hint at the end of a code block. Hints must be followed by an instruction.",
+            3,
+            5),
+        Arguments.of(
+            "member that does not exist",
+            "struct S {\n    a: felt,\n}\nfunc main(p: S*) {\n    [ap] = p.b, ap++;\n    ret;\n}\n",
+            "Member 'b' does not appear in definition of struct '__main__.S'.",
+            5,
+            12),
+        Arguments.of(
+            "dw of a non-constant",
+            "func main() {\n    dw [ap];\n    ret;\n}\n",
+            "dw must be followed by a constant expression.",
+            2,
+            8),
+        Arguments.of(
+            "syntax error",
+            "func main() {\n    let x = ;\n    ret;\n}\n",
+            "Unexpected token \";\". Expected: an expression.",
+            2,
+            13),
+        Arguments.of(
+            "missing module",
+            "from a.b import c\nfunc main() {\n    ret;\n}\n",
+            "Could not find module 'a.b'.",
+            1,
+            6),
+        Arguments.of(
+            "implicit argument not in scope",
+            "func foo{range_check_ptr}() {\n    ret;\n}\nfunc main() {\n    foo();\n    ret;\n}\n",
+            "Unknown identifier 'range_check_ptr'.",
+            1,
+            10),
+        Arguments.of(
+            "static assert",
+            "func main() {\n    static_assert 1 == 2;\n    ret;\n}\n",
+            "Static assert failed: 1 != 2.",
+            2,
+            5));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badPrograms")
+  void rejectsAtTheRightPlace(String what, String source, String message, int line, int col) {
+    CairoCompileException e =
+        assertThrows(
+            CairoCompileException.class,
+            () ->
+                new CairoCompiler(List.of(Path.of("/nonexistent")), false)
+                    .compile(source, "bad.cairo"));
+    assertTrue(e.bareMessage().startsWith(message), e.getMessage());
+    assertEquals(line, e.loc().startLine(), e.getMessage());
+    assertEquals(col, e.loc().startCol(), e.getMessage());
+    String[] lines = e.getMessage().split("\n");
+    String sourceLine = source.split("\n")[line - 1];
+    int at = List.of(lines).lastIndexOf(sourceLine);
+    assertTrue(at > 0, e.getMessage());
+    assertTrue(
+        e.getMessage().contains("bad.cairo:" + line + ":" + col + ": " + message.split("\n")[0]),
+        e.getMessage());
+    assertEquals(col - 1, lines[at + 1].indexOf('^'), e.getMessage());
+  }
+}
