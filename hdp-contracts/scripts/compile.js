@@ -5,7 +5,8 @@
 //                                          bytecode, deployedBytecode, compiler}) for each deployable contract
 //   node compile.js --out DIR --check REF  also fails (exit 1) when DIR differs from the committed REF
 //   node compile.js --extract REF --to DIR writes DIR/<Contract>.abi and .bin from the artifacts in REF,
-//                                          the input of web3j's wrapper generator (no compile)
+//                                          the input of web3j's wrapper generator (no compile);
+//                                          with --package-info SRC also the wrappers' package-info.java
 //
 // Settings are fixed here (and recorded in every artifact), so a fresh compile equals the committed one.
 'use strict';
@@ -50,6 +51,14 @@ if (arg('--extract')) {
     const artifact = JSON.parse(fs.readFileSync(path.join(from, name + '.json'), 'utf8'));
     fs.writeFileSync(path.join(to, name + '.abi'), JSON.stringify(artifact.abi));
     fs.writeFileSync(path.join(to, name + '.bin'), artifact.bytecode.replace(/^0x/, ''));
+  }
+  const wrappers = arg('--package-info');
+  if (wrappers) {
+    const dir = path.join(wrappers, 'dev', 'hdp', 'contracts', 'generated');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package-info.java'),
+      '/**\n * web3j wrappers of the contracts, generated at build time from the committed artifacts\n' +
+      ' * (hdp-contracts/src/main/artifacts); never edited by hand.\n */\npackage dev.hdp.contracts.generated;\n');
   }
   process.exit(0);
 }

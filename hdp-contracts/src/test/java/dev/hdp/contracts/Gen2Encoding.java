@@ -4,15 +4,12 @@ import dev.hdp.contracts.generated.HdpExecutionStore;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
- * The Gen2 encodings of hdp.md §2–3, written again here from web3j's ABI encoder so the tests do
- * not take the contract's word for them. TODO(lead): replace with hdp-core's codec
- * (dev.hdp.core.task) once merged, so the comparison is with hdp-core itself.
+ * Lays the fields of the wrappers' datalake structs out as the Gen2 ABI words (web3j's encoder),
+ * for hdp-core to decode, validate and commit to.
  */
 final class Gen2Encoding {
   private Gen2Encoding() {}
@@ -22,36 +19,27 @@ final class Gen2Encoding {
     return Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(words));
   }
 
-  static byte[] datalakeCommitment(HdpExecutionStore.BlockSampledDatalake d) {
-    return Hash.sha3(
-        encode(
-            List.of(
-                new Uint256(0),
-                d.chainId,
-                d.blockRangeStart,
-                d.blockRangeEnd,
-                d.increment,
-                d.sampledProperty)));
+  static byte[] encoded(HdpExecutionStore.BlockSampledDatalake d) {
+    return (encode(
+        List.of(
+            new Uint256(0),
+            d.chainId,
+            d.blockRangeStart,
+            d.blockRangeEnd,
+            d.increment,
+            d.sampledProperty)));
   }
 
-  static byte[] datalakeCommitment(HdpExecutionStore.TransactionsInBlockDatalake d) {
-    return Hash.sha3(
-        encode(
-            List.of(
-                new Uint256(1),
-                d.chainId,
-                d.targetBlock,
-                d.startIndex,
-                d.endIndex,
-                d.increment,
-                d.includedTypes,
-                d.sampledProperty)));
-  }
-
-  static byte[] taskCommitment(byte[] datalakeCommitment, HdpExecutionStore.ComputationalTask t) {
-    return Hash.sha3(
-        encode(
-            List.of(
-                new Bytes32(datalakeCommitment), t.aggregateFnId, t.operatorId, t.valueToCompare)));
+  static byte[] encoded(HdpExecutionStore.TransactionsInBlockDatalake d) {
+    return (encode(
+        List.of(
+            new Uint256(1),
+            d.chainId,
+            d.targetBlock,
+            d.startIndex,
+            d.endIndex,
+            d.increment,
+            d.includedTypes,
+            d.sampledProperty)));
   }
 }

@@ -8,6 +8,9 @@ import dev.hdp.contracts.deploy.DeployedContracts;
 import dev.hdp.contracts.deploy.Deployer;
 import dev.hdp.contracts.generated.HdpExecutionStore;
 import dev.hdp.contracts.generated.HeadersAccumulator;
+import dev.hdp.core.bytes.Bytes32;
+import dev.hdp.core.mmr.KeccakMmr;
+import dev.hdp.core.mmr.Mmr;
 import dev.hdp.fixtures.AnvilExtension;
 import dev.hdp.fixtures.AnvilNode;
 import java.math.BigInteger;
@@ -24,7 +27,7 @@ import org.web3j.crypto.Hash;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
-/** The accumulator's roots equal the Keccak MMR computed off-chain over the same blocks. */
+/** The accumulator's roots equal hdp-core's Keccak MMR over the same blocks. */
 @Tag("anvil")
 @ExtendWith(AnvilExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,22 +66,23 @@ class HeadersAccumulatorIT {
     anvil.mine(120);
     long first = anvil.blockNumber() - 100;
     long id = createMmr(first);
-    KeccakMmrReference reference = new KeccakMmrReference();
+    Mmr<Bytes32> reference = KeccakMmr.create();
     long next = first;
     for (int chunk : new int[] {1, 2, 5, 37, 50}) {
       var receipt =
           accumulator.appendFromBlockhash(BigInteger.valueOf(id), BigInteger.valueOf(chunk)).send();
-      for (int i = 0; i < chunk; i++) reference.append(blockHash(next++));
+      for (int i = 0; i < chunk; i++) reference.append(Bytes32.of(blockHash(next++)));
       var appended = HeadersAccumulator.getBlocksAppendedEvents(receipt).get(0);
       assertEquals(reference.size(), appended.mmrSize.longValueExact());
-      assertArrayEquals(reference.root(), appended.mmrRoot, "root after " + (next - first));
+      assertArrayEquals(
+          reference.root().toArray(), appended.mmrRoot, "root after " + (next - first));
     }
     var cached = store.cacheMmrRoot(new Uint256(id)).send();
     var event = HdpExecutionStore.getMmrRootCachedEvents(cached).get(0);
     assertEquals(reference.size(), event.mmrSize.getValue().longValueExact());
-    assertArrayEquals(reference.root(), event.mmrRoot.getValue());
+    assertArrayEquals(reference.root().toArray(), event.mmrRoot.getValue());
     assertArrayEquals(
-        reference.root(),
+        reference.root().toArray(),
         store.loadMmrRoot(new Uint256(id), new Uint256(reference.size())).send().getValue());
   }
 
@@ -89,7 +93,7 @@ class HeadersAccumulatorIT {
     long first = latest - 290; // out of blockhash() reach by the time we append
     long anchor = latest - 5; // still in reach
     List<byte[]> headers = new ArrayList<>();
-    KeccakMmrReference reference = new KeccakMmrReference();
+    Mmr<Bytes32> reference = KeccakMmr.create();
     for (long n = first; n <= anchor; n++) {
       Map<String, Object> block = RawHeaders.block(rpc, n);
       byte[] rlp = RawHeaders.rlp(block);
@@ -98,7 +102,7 @@ class HeadersAccumulatorIT {
       headers.add(rlp);
     }
     int appendCount = 40;
-    for (int i = 0; i < appendCount; i++) reference.append(Hash.sha3(headers.get(i)));
+    for (int i = 0; i < appendCount; i++) reference.append(Bytes32.of(Hash.sha3(headers.get(i))));
     long id = createMmr(first);
     var receipt =
         accumulator
@@ -107,7 +111,7 @@ class HeadersAccumulatorIT {
     var appended = HeadersAccumulator.getBlocksAppendedEvents(receipt).get(0);
     assertEquals(first + appendCount - 1, appended.toBlock.longValueExact());
     assertEquals(reference.size(), appended.mmrSize.longValueExact());
-    assertArrayEquals(reference.root(), appended.mmrRoot);
+    assertArrayEquals(reference.root().toArray(), appended.mmrRoot);
     assertNotNull(accumulator.rootAt(BigInteger.valueOf(id), appended.mmrSize).send());
   }
 }

@@ -103,11 +103,25 @@ public final class Poseidon {
       cube(c, t);
       mix(a, b, c, t, u);
     }
+    // Partial rounds track (a, σ = a + b) instead of (a, b). With x the cube of c, the MDS rows
+    // give a' = 2a + σ + x, σ' = a' + b' = 2(2a + x) and c' = σ - 2x (plus the next round's folded
+    // constant): seven additions per round instead of nine, and b = σ - a at the end.
+    MutableFelt sigma = b.add(a, b);
+    c.add(c, PARTIAL_RC[0]);
     for (int r = 0; r < PARTIAL_ROUNDS; r++) {
-      c.add(c, PARTIAL_RC[r]);
       cube(c, t);
-      mix(a, b, c, t, u);
+      t.twice(a).add(t, c); // y = 2a + x
+      u.twice(c);
+      if (r + 1 < PARTIAL_ROUNDS) {
+        c.add(sigma, PARTIAL_RC[r + 1]);
+        c.sub(c, u);
+      } else {
+        c.sub(sigma, u);
+      }
+      a.add(t, sigma);
+      sigma.twice(t);
     }
+    b.sub(sigma, a);
     a.add(a, PARTIAL_TAIL[0]);
     b.add(b, PARTIAL_TAIL[1]);
     c.add(c, PARTIAL_TAIL[2]);

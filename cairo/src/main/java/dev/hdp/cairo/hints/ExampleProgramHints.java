@@ -2,6 +2,7 @@ package dev.hdp.cairo.hints;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hdp.cairo.builtins.EcdsaBuiltinRunner;
+import dev.hdp.cairo.builtins.ModBuiltinRunner;
 import dev.hdp.cairo.builtins.OutputBuiltinRunner;
 import dev.hdp.cairo.builtins.PedersenBuiltinRunner;
 import dev.hdp.cairo.vm.MaybeRelocatable;
@@ -69,6 +70,16 @@ public final class ExampleProgramHints {
           + "# Don't use the GPS_FACT_TOPOLOGY constant to avoid unnecessary dependencies in the\n"
           + "# CMake target cairo_run_venv.\n"
           + "output_builtin.add_attribute('gps_fact_topology', [3, 2, 0, 1, 0, 2])";
+  static final String MOD_FILL_MEMORY =
+      "from starkware.cairo.lang.builtins.modulo.mod_builtin_runner import ModBuiltinRunner\n"
+          + "assert builtin_runners[\"add_mod_builtin\"].instance_def.batch_size == 1\n"
+          + "assert builtin_runners[\"mul_mod_builtin\"].instance_def.batch_size == 1\n"
+          + "\n"
+          + "ModBuiltinRunner.fill_memory(\n"
+          + "    memory=memory,\n"
+          + "    add_mod=(ids.add_mod_ptr.address_, builtin_runners[\"add_mod_builtin\"], ids.add_mod_n),\n"
+          + "    mul_mod=(ids.mul_mod_ptr.address_, builtin_runners[\"mul_mod_builtin\"], ids.mul_mod_n),\n"
+          + ")";
   static final String FLEXIBLE_COUNTS =
       "ids.n_output = program_input.get(\"n_output\", 0)\n"
           + "ids.n_pedersen = program_input.get(\"n_pedersen\", 0)\n"
@@ -238,7 +249,7 @@ public final class ExampleProgramHints {
         ADD_SIGNATURE_ADDRESS,
         c ->
             ((EcdsaBuiltinRunner) c.builtin("ecdsa"))
-                .addSignature(c.idsAddress("ecdsa_ptr"), SIG_R, SIG_S));
+                .addSignature(c.idsAddressOf("ecdsa_ptr"), SIG_R, SIG_S));
     p.register(FIVE_AT_AP, c -> c.insertAtAp(BigInteger.valueOf(5)));
     p.register(
         OUTPUT_PAGES,
@@ -256,6 +267,17 @@ public final class ExampleProgramHints {
               "gps_fact_topology",
               List.of(3, 2, 0, 1, 0, 2).stream().map(BigInteger::valueOf).toList());
         });
+    p.register(
+        MOD_FILL_MEMORY,
+        c ->
+            ModBuiltinRunner.fillMemory(
+                c.memory(),
+                c.idsAddressOf("add_mod_ptr"),
+                (ModBuiltinRunner) c.builtin("add_mod"),
+                c.idsInt("add_mod_n").longValueExact(),
+                c.idsAddressOf("mul_mod_ptr"),
+                (ModBuiltinRunner) c.builtin("mul_mod"),
+                c.idsInt("mul_mod_n").longValueExact()));
     p.register(
         FLEXIBLE_COUNTS,
         c -> {

@@ -70,6 +70,11 @@ public final class HintContext {
     return env.dictManager();
   }
 
+  /** The scopes the hint's code can see (for identifier lookups). */
+  public List<String> scopeNames() {
+    return hint.spec().accessibleScopes();
+  }
+
   /** The hint's code (for messages). */
   public String code() {
     return hint.spec().code();
@@ -176,6 +181,27 @@ public final class HintContext {
   /** The address where {@code ids.path} is stored ({@code ids.path.address_}). */
   public Relocatable idsAddress(String path) {
     Located l = locate(path);
+    if (l.address() == null) {
+      throw new HintException("ids." + path + " has no address");
+    }
+    return l.address();
+  }
+
+  /**
+   * Python's {@code ids.path.address_}: for a pointer to a struct, the pointer's value (Python
+   * wraps the pointed struct); otherwise the address where the value is stored.
+   */
+  public Relocatable idsAddressOf(String path) {
+    Located l = locate(path);
+    String type = l.type().trim();
+    if (type.endsWith("*")
+        && program().struct(type.substring(0, type.length() - 1).trim()).isPresent()) {
+      MaybeRelocatable v = l.read(memory());
+      if (!(v instanceof Relocatable r)) {
+        throw new HintException("ids." + path + " is not a pointer: " + v);
+      }
+      return r;
+    }
     if (l.address() == null) {
       throw new HintException("ids." + path + " has no address");
     }

@@ -190,6 +190,16 @@ public final class CairoRunner {
     }
     ended = true;
     readReturnValues();
+    if (options.proofMode()) {
+      memory.finalizeSegment(programBase.segment(), program.data().size());
+      for (BuiltinRunner b : builtins.values()) {
+        long cells =
+            b.ratio() > 0
+                ? ((vm.steps() + b.ratio() - 1) / b.ratio()) * b.cellsPerInstance()
+                : b.usedCells(memory);
+        memory.finalizeSegment(b.segmentIndex(), Math.max(cells, b.usedCells(memory)));
+      }
+    }
     if (options.secure()) {
       verifySecureRunner();
     }
@@ -342,9 +352,14 @@ public final class CairoRunner {
         vm.traceLength() > 0 ? vm.traceLength() : vm.steps(), memoryHoles(), counters);
   }
 
-  /** Cells never accessed in segments the VM accessed (builtin segments count as accessed). */
+  /**
+   * Cells never accessed in segments the VM accessed. Builtin segments count as fully accessed and,
+   * as in lambdaclass' cairo-vm (which made both PIE fixtures), the program segment is not counted:
+   * code that never runs is not a hole.
+   */
   public long memoryHoles() {
     java.util.Set<Integer> builtinSegments = new java.util.HashSet<>();
+    builtinSegments.add(programBase.segment());
     for (BuiltinRunner b : builtins.values()) {
       builtinSegments.add(b.segmentIndex());
     }
@@ -359,6 +374,14 @@ public final class CairoRunner {
       }
     }
     return holes;
+  }
+
+  /** This run at flat addresses (for trace and memory files). */
+  public Relocation relocate() {
+    if (!ended) {
+      throw new IllegalStateException("relocate needs a finished run");
+    }
+    return new Relocation(this);
   }
 
   /** Flat addresses: segment {@code i} starts at {@code bases[i]} (the first address is 1). */

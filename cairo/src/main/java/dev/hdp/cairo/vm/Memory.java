@@ -14,10 +14,17 @@ public final class Memory {
   static final byte KIND_MASK = 3;
   static final byte ACCESSED = 4;
 
-  /** One segment's storage. */
+  static final int PAGE_BITS = 12;
+  static final int PAGE_SIZE = 1 << PAGE_BITS;
+  static final int PAGE_MASK = PAGE_SIZE - 1;
+
+  /**
+   * One segment's storage, in pages of 4096 cells so that growing never copies (and large runs do
+   * not allocate huge arrays).
+   */
   static final class Segment {
-    long[] limbs = new long[64];
-    byte[] flags = new byte[16];
+    long[][] limbPages = new long[4][];
+    byte[][] flagPages = new byte[4][];
 
     /** One past the highest written offset. */
     int used;
@@ -27,15 +34,30 @@ public final class Memory {
 
     SegmentRule rule;
 
+    /** The page holding {@code offset}, created if needed. */
     void ensure(long offset) {
-      if (offset >= flags.length) {
-        if (offset >= Integer.MAX_VALUE / 8) {
-          throw new VmException("segment offset " + offset + " is too large");
-        }
-        int cap = Math.max(flags.length * 2, (int) offset + 1);
-        flags = java.util.Arrays.copyOf(flags, cap);
-        limbs = java.util.Arrays.copyOf(limbs, cap * 4);
+      if (offset >= Integer.MAX_VALUE / 8) {
+        throw new VmException("segment offset " + offset + " is too large");
       }
+      int page = (int) (offset >>> PAGE_BITS);
+      if (page >= flagPages.length) {
+        int n = Math.max(flagPages.length * 2, page + 1);
+        flagPages = java.util.Arrays.copyOf(flagPages, n);
+        limbPages = java.util.Arrays.copyOf(limbPages, n);
+      }
+      if (flagPages[page] == null) {
+        flagPages[page] = new byte[PAGE_SIZE];
+        limbPages[page] = new long[PAGE_SIZE * 4];
+      }
+    }
+
+    byte flag(int offset) {
+      int page = offset >>> PAGE_BITS;
+      if (page >= flagPages.length) {
+        return 0;
+      }
+      byte[] f = flagPages[page];
+      return f == null ? 0 : f[offset & PAGE_MASK];
     }
   }
 
@@ -96,18 +118,20 @@ public final class Memory {
     if (offset < 0) {
       throw new VmException("negative offset " + segIndex + ":" + offset);
     }
-    if (offset >= s.flags.length) {
+    int page = (int) (offset >>> PAGE_BITS);
+    byte[] flags;
+    if (page >= s.flagPages.length || (flags = s.flagPages[page]) == null) {
       out.kind = Word.NONE;
       return false;
     }
-    int o = (int) offset;
-    byte kind = (byte) (s.flags[o] & KIND_MASK);
+    int o = (int) offset & PAGE_MASK;
+    byte kind = (byte) (flags[o] & KIND_MASK);
     out.kind = kind;
     if (kind == Word.NONE) {
       return false;
     }
     int i = o << 2;
-    long[] l = s.limbs;
+    long[] l = s.limbPages[page];
     out.l0 = l[i];
     out.l1 = l[i + 1];
     out.l2 = l[i + 2];
@@ -141,10 +165,12 @@ public final class Memory {
       throw new VmException("cannot write an empty value at " + segIndex + ":" + offset);
     }
     s.ensure(offset);
-    int o = (int) offset;
+    int page = (int) (offset >>> PAGE_BITS);
+    int o = (int) offset & PAGE_MASK;
     int i = o << 2;
-    long[] l = s.limbs;
-    byte flag = s.flags[o];
+    long[] l = s.limbPages[page];
+    byte[] flags = s.flagPages[page];
+    byte flag = flags[o];
     if ((flag & KIND_MASK) != Word.NONE) {
       if ((flag & KIND_MASK) != w.kind
           || l[i] != w.l0
@@ -169,9 +195,9 @@ public final class Memory {
     l[i + 1] = w.l1;
     l[i + 2] = w.l2;
     l[i + 3] = w.l3;
-    s.flags[o] = (byte) (flag | w.kind);
-    if (o >= s.used) {
-      s.used = o + 1;
+    flags[o] = (byte) (flag | w.kind);
+    if (offset >= s.used) {
+      s.used = (int) offset + 1;
     }
     if (s.rule != null) {
       s.rule.validate(this, segIndex, offset);
@@ -181,8 +207,12 @@ public final class Memory {
   /** Marks a cell as accessed (for the memory-hole count). */
   public void markAccessed(int segIndex, long offset) {
     Segment s = segment(segIndex);
-    if (offset >= 0 && offset < s.flags.length) {
-      s.flags[(int) offset] |= ACCESSED;
+    if (offset >= 0) {
+      int page = (int) (offset >>> PAGE_BITS);
+      byte[] f;
+      if (page < s.flagPages.length && (f = s.flagPages[page]) != null) {
+        f[(int) offset & PAGE_MASK] |= ACCESSED;
+      }
     }
   }
 
@@ -240,7 +270,7 @@ public final class Memory {
     Segment s = segment(segIndex);
     int n = 0;
     for (int i = 0; i < s.used; i++) {
-      if ((s.flags[i] & ACCESSED) != 0) {
+      if ((s.flag(i) & ACCESSED) != 0) {
         n++;
       }
     }
@@ -250,7 +280,7 @@ public final class Memory {
   /** Whether a cell was accessed. */
   public boolean isAccessed(int segIndex, long offset) {
     Segment s = segment(segIndex);
-    return offset >= 0 && offset < s.flags.length && (s.flags[(int) offset] & ACCESSED) != 0;
+    return offset >= 0 && offset < Integer.MAX_VALUE && (s.flag((int) offset) & ACCESSED) != 0;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -305,7 +335,7 @@ public final class Memory {
       }
       Segment src = temps.get(t);
       for (int o = 0; o < src.used; o++) {
-        if ((src.flags[o] & KIND_MASK) == Word.NONE) {
+        if ((src.flag(o) & KIND_MASK) == Word.NONE) {
           continue;
         }
         load(index, o, w);
@@ -322,10 +352,15 @@ public final class Memory {
 
   private void relocateValues(Segment s) {
     for (int o = 0; o < s.used; o++) {
-      if ((s.flags[o] & KIND_MASK) == Word.RELOC && s.limbs[o * 4 + 1] < 0) {
-        Relocatable r = relocateAddress((int) s.limbs[o * 4 + 1], s.limbs[o * 4]);
-        s.limbs[o * 4] = r.offset();
-        s.limbs[o * 4 + 1] = r.segment();
+      if ((s.flag(o) & KIND_MASK) != Word.RELOC) {
+        continue;
+      }
+      long[] l = s.limbPages[o >>> PAGE_BITS];
+      int i = (o & PAGE_MASK) << 2;
+      if (l[i + 1] < 0) {
+        Relocatable r = relocateAddress((int) l[i + 1], l[i]);
+        l[i] = r.offset();
+        l[i + 1] = r.segment();
       }
     }
   }
@@ -335,7 +370,7 @@ public final class Memory {
     Segment s = segment(segIndex);
     Word w = new Word();
     for (int o = 0; o < s.used; o++) {
-      if ((s.flags[o] & KIND_MASK) != Word.NONE) {
+      if ((s.flag(o) & KIND_MASK) != Word.NONE) {
         load(segIndex, o, w);
         visitor.visit(o, w);
       }

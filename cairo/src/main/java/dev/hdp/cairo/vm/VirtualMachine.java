@@ -33,8 +33,15 @@ public final class VirtualMachine {
   private boolean skipInstruction;
 
   private boolean traceEnabled = true;
-  private long[] trace = new long[3 * 1024];
+
+  /** Trace entries (pc, ap, fp packed), in pages of 4096 entries. */
+  private long[][] tracePages = new long[16][];
+
+  private long[] tracePage;
+  private int tracePageFill = TRACE_PAGE;
   private int traceLen;
+
+  private static final int TRACE_PAGE = 3 << 12;
 
   private final Word dst = new Word();
   private final Word op0 = new Word();
@@ -331,12 +338,18 @@ public final class VirtualMachine {
 
     // Trace (registers before the update) and accesses.
     if (traceEnabled) {
-      if (traceLen + 3 > trace.length) {
-        trace = Arrays.copyOf(trace, trace.length * 2);
+      if (tracePageFill == TRACE_PAGE) {
+        int page = traceLen / TRACE_PAGE;
+        if (page == tracePages.length) {
+          tracePages = Arrays.copyOf(tracePages, page * 2);
+        }
+        tracePage = tracePages[page] = new long[TRACE_PAGE];
+        tracePageFill = 0;
       }
-      trace[traceLen] = pack(pcSeg, pcOff);
-      trace[traceLen + 1] = pack(apSeg, apOff);
-      trace[traceLen + 2] = pack(fpSeg, fpOff);
+      tracePage[tracePageFill] = pack(pcSeg, pcOff);
+      tracePage[tracePageFill + 1] = pack(apSeg, apOff);
+      tracePage[tracePageFill + 2] = pack(fpSeg, fpOff);
+      tracePageFill += 3;
       traceLen += 3;
     }
     memory.markAccessed(dstSeg, dstAddr);
@@ -470,9 +483,9 @@ public final class VirtualMachine {
 
   /** Trace entry {@code i}: {pc, ap, fp} as addresses. */
   public Relocatable[] traceEntry(int i) {
-    return new Relocatable[] {
-      unpack(trace[3 * i]), unpack(trace[3 * i + 1]), unpack(trace[3 * i + 2])
-    };
+    long[] page = tracePages[(3 * i) / TRACE_PAGE];
+    int at = (3 * i) % TRACE_PAGE;
+    return new Relocatable[] {unpack(page[at]), unpack(page[at + 1]), unpack(page[at + 2])};
   }
 
   private static Relocatable unpack(long v) {

@@ -177,4 +177,64 @@ class CairoRunnerTest {
         output.pages());
     assertEquals(ints(3, 2, 0, 1, 0, 2), output.attributes().get("gps_fact_topology"));
   }
+
+  @Test
+  void builtinUsageAllCairoExercisesEveryBuiltinIncludingModArithmetic() throws Exception {
+    CairoRunner r = run("builtin_usage_all_cairo_compiled.json", null);
+    assertEquals(Pedersen.hash(Felt252.of(123), Felt252.of(456)).toBigInteger(), r.output().get(0));
+    Map<String, Long> used = r.executionResources().builtinInstanceCounter();
+    assertEquals(11, used.size());
+    for (var e : used.entrySet()) {
+      assertTrue(e.getValue() > 0, e.getKey() + " was not used");
+    }
+  }
+
+  @Test
+  void builtinUsageFlexibleUsesEachBuiltinAsOftenAsTheInputSays() throws Exception {
+    CairoRunner r =
+        run(
+            "builtin_usage_flexible_cairo_compiled.json",
+            "{\"n_output\": 2, \"n_pedersen\": 3, \"n_range_check\": 2, \"n_ecdsa\": 1, \"n_bitwise\": 2,"
+                + " \"n_ec_op\": 1, \"n_keccak\": 1, \"n_poseidon\": 4, \"n_range_check96\": 2,"
+                + " \"n_add_mod\": 1, \"n_mul_mod\": 1}");
+    Map<String, Long> used = r.executionResources().builtinInstanceCounter();
+    assertEquals(2L, used.get("output_builtin"));
+    assertEquals(3L, used.get("pedersen_builtin"));
+    assertEquals(4L, used.get("poseidon_builtin"));
+    assertEquals(1L, used.get("keccak_builtin"));
+    assertEquals(1L, used.get("ec_op_builtin"));
+    assertEquals(1L, used.get("mul_mod_builtin"));
+  }
+
+  @Test
+  void concatAggregatorConcatenatesTaskOutputsIntoPages() throws Exception {
+    // bootloader output: 3 config words, 2 tasks: sizes 13 (12 words) and 2 (1 word)
+    StringBuilder input = new StringBuilder("{\"bootloader_output\": [7, 8, 9, 2, 13");
+    List<BigInteger> first = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      first.add(BigInteger.valueOf(100 + i));
+      input.append(", ").append(100 + i);
+    }
+    input.append(", 2, 555]}");
+    CairoRunner r = run("concat_aggregator_compiled.json", input.toString());
+    List<BigInteger> expected = new ArrayList<>(ints(2, 13));
+    expected.addAll(first);
+    expected.addAll(ints(2, 555));
+    expected.addAll(first);
+    expected.add(BigInteger.valueOf(555));
+    assertEquals(expected, r.output());
+    // The pages cover the concatenated part only (it starts after the 16 header words): its
+    // first 10 words stay in page 0 and the remaining 3 form page 1.
+    assertEquals(Map.of(1, new OutputBuiltinRunner.Page(26, 3)), r.outputBuiltin().pages());
+    assertEquals(ints(2, 1, 0, 2), r.outputBuiltin().attributes().get("gps_fact_topology"));
+  }
+
+  @Test
+  void mockCairoVerifierOutputsTheProgramHashAndOutput() throws Exception {
+    CairoRunner r =
+        run(
+            "mock_cairo_verifier_compiled.json",
+            "{\"program_hash\": 123, \"program_output\": [7, 8, 9], \"n_steps\": 400}");
+    assertEquals(ints(123, 7, 8, 9), r.output());
+  }
 }

@@ -116,21 +116,60 @@ public final class Mmr<H> {
   }
 
   /**
-   * Checks an inclusion proof against a root: the size is an MMR size, the position is a leaf
-   * inside it, the peaks are as many as the size implies and bag to the root, and walking the
-   * siblings from the element (hdp.md §6.4: a right child when the next position is one higher)
-   * ends at the peak of the element's mountain.
+   * Checks an inclusion proof against a root: the size is an MMR size, the peaks are as many as the
+   * size implies and bag to the root ({@link #checkPeaks}), and the path leads from the element to
+   * its mountain's peak ({@link #verifyPath}).
    *
-   * @return the element hash, or the failure (the index is the path step where it is found)
+   * @return the element hash, or the failure
    */
   public static <H> ProofResult<H> verify(MmrHasher<H> hasher, MmrProof<H> proof, H expectedRoot) {
-    long size = proof.mmrSize();
+    return checkPeaks(hasher, proof.mmrSize(), proof.peaks(), expectedRoot)
+        .flatMap(
+            peaks ->
+                verifyPath(
+                    hasher, peaks, proof.elementPosition(), proof.elementHash(), proof.siblings()));
+  }
+
+  /**
+   * Checks peaks against a root once, for checking many element paths into them (the headers of one
+   * batch share one MMR state).
+   *
+   * @return the checked peaks, or {@code INVALID_MMR_SIZE}, {@code PEAK_COUNT_MISMATCH} or {@code
+   *     MMR_ROOT_MISMATCH}
+   */
+  public static <H> ProofResult<MmrPeaks<H>> checkPeaks(
+      MmrHasher<H> hasher, long size, List<H> peaks, H expectedRoot) {
     int[] heights = MmrPositions.peakHeights(size);
     if (heights == null || size == 0) {
       return ProofResult.invalid(
           FailureReason.INVALID_MMR_SIZE, -1, size + " is not the size of a non-empty MMR");
     }
-    long position = proof.elementPosition();
+    if (peaks.size() != heights.length) {
+      return ProofResult.invalid(
+          FailureReason.PEAK_COUNT_MISMATCH,
+          -1,
+          peaks.size() + " peaks, but an MMR of size " + size + " has " + heights.length);
+    }
+    H root = root(hasher, size, peaks);
+    if (!root.equals(expectedRoot)) {
+      return ProofResult.invalid(
+          FailureReason.MMR_ROOT_MISMATCH,
+          -1,
+          "the peaks bagged with size " + size + " give " + root + ", expected " + expectedRoot);
+    }
+    return ProofResult.valid(new MmrPeaks<>(size, peaks, heights, expectedRoot));
+  }
+
+  /**
+   * Checks that walking {@code siblings} from the leaf at {@code position} (hdp.md §6.4: a right
+   * child when the next position is one higher) ends at the peak of the leaf's mountain.
+   *
+   * @return the element hash, or {@code INVALID_ELEMENT_POSITION}, {@code WRONG_PATH_LENGTH} or
+   *     {@code PEAK_MISMATCH} (with the last step's index)
+   */
+  public static <H> ProofResult<H> verifyPath(
+      MmrHasher<H> hasher, MmrPeaks<H> peaks, long position, H element, List<H> siblings) {
+    long size = peaks.size();
     if (position < 1 || position > size) {
       return ProofResult.invalid(
           FailureReason.INVALID_ELEMENT_POSITION,
@@ -143,64 +182,52 @@ public final class Mmr<H> {
           -1,
           "element position " + position + " is not a leaf");
     }
-    if (proof.peaks().size() != heights.length) {
-      return ProofResult.invalid(
-          FailureReason.PEAK_COUNT_MISMATCH,
-          -1,
-          proof.peaks().size() + " peaks, but an MMR of size " + size + " has " + heights.length);
-    }
-    H root = root(hasher, size, proof.peaks());
-    if (!root.equals(expectedRoot)) {
-      return ProofResult.invalid(
-          FailureReason.MMR_ROOT_MISMATCH,
-          -1,
-          "the peaks bagged with size " + size + " give " + root + ", expected " + expectedRoot);
-    }
-    // Find the element's mountain.
+    int[] heights = peaks.heights();
     int mountain = 0;
     long mountainEnd = MmrPositions.mountainSize(heights[0]);
     while (position > mountainEnd) {
       mountain++;
       mountainEnd += MmrPositions.mountainSize(heights[mountain]);
     }
-    if (proof.siblings().size() != heights[mountain]) {
+    if (siblings.size() != heights[mountain]) {
       return ProofResult.invalid(
           FailureReason.WRONG_PATH_LENGTH,
           -1,
-          proof.siblings().size()
+          siblings.size()
               + " siblings, but the element's mountain (peak "
               + mountain
               + ") has height "
               + heights[mountain]);
     }
-    H element = proof.elementHash();
+    H node = element;
     long pos = position;
     int h = 0;
-    for (H sibling : proof.siblings()) {
+    for (H sibling : siblings) {
       if (MmrPositions.height(pos + 1) == h + 1) {
-        element = hasher.parent(sibling, element);
+        node = hasher.parent(sibling, node);
         pos = pos + 1;
       } else {
-        element = hasher.parent(element, sibling);
+        node = hasher.parent(node, sibling);
         pos = pos + (1L << (h + 1));
       }
       h++;
     }
-    if (pos != mountainEnd || !element.equals(proof.peaks().get(mountain))) {
+    H peak = peaks.peaks().get(mountain);
+    if (pos != mountainEnd || !node.equals(peak)) {
       return ProofResult.invalid(
           FailureReason.PEAK_MISMATCH,
-          proof.siblings().size() - 1,
+          siblings.size() - 1,
           "the path ends at position "
               + pos
               + " with "
-              + element
+              + node
               + ", but peak "
               + mountain
               + " at position "
               + mountainEnd
               + " is "
-              + proof.peaks().get(mountain));
+              + peak);
     }
-    return ProofResult.valid(proof.elementHash());
+    return ProofResult.valid(element);
   }
 }

@@ -69,6 +69,15 @@ public final class PoseidonMmr {
   }
 
   /**
+   * Checks a header's path into peaks already checked against the root ({@link Mmr#checkPeaks}),
+   * for verifying many headers of one MMR state.
+   */
+  public static ProofResult<Felt252> verifyHeader(
+      byte[] headerRlp, long leafPosition, List<Felt252> path, MmrPeaks<Felt252> peaks) {
+    return Mmr.verifyPath(HASHER, peaks, leafPosition, headerLeaf(headerRlp), path);
+  }
+
+  /**
    * Like {@link #verifyHeader(byte[], long, List, List, long, Felt252)}, also checking that the
    * leaf hash the indexer claims for the header ({@code element_hash}) is the header's.
    */

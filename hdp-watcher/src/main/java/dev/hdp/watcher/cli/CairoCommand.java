@@ -32,7 +32,12 @@ import picocli.CommandLine.Option;
     name = "cairo",
     mixinStandardHelpOptions = true,
     description = "Run Cairo 0 programs, hash them, and compute the fact of a Cairo PIE.",
-    subcommands = {CairoCommand.Run.class, CairoCommand.Hash.class, CairoCommand.FactOf.class})
+    subcommands = {
+      CairoCommand.Run.class,
+      CairoCompileCommand.class,
+      CairoCommand.Hash.class,
+      CairoCommand.FactOf.class
+    })
 public final class CairoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -76,8 +81,24 @@ public final class CairoCommand implements Runnable {
     @Option(names = "--pie-out", description = "Write the run's Cairo PIE (zip) here.")
     Path pieOut;
 
+    @Option(
+        names = "--merge-extra-segments",
+        description = "Merge the PIE's extra segments into one (as HDP writes its PIEs).")
+    boolean mergeExtraSegments;
+
     @Option(names = "--print-output", description = "Print the program output.")
     boolean printOutput;
+
+    @Option(names = "--trace-file", description = "Write the relocated binary trace here.")
+    Path traceFile;
+
+    @Option(names = "--memory-file", description = "Write the relocated binary memory here.")
+    Path memoryFile;
+
+    @Option(
+        names = "--air-public-input",
+        description = "Write the AIR public input (proof mode) here.")
+    Path airPublicInput;
 
     @Override
     public Integer call() throws Exception {
@@ -112,8 +133,27 @@ public final class CairoCommand implements Runnable {
         out.printf("Memory holes: %d%n", res.nMemoryHoles());
         out.println("Builtin instances: " + res.builtinInstanceCounter());
         out.printf("Time: %.3f s%n", seconds);
+        if (traceFile != null || memoryFile != null) {
+          var relocation = runner.relocate();
+          if (traceFile != null) {
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(traceFile))) {
+              relocation.writeTrace(o);
+            }
+          }
+          if (memoryFile != null) {
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(memoryFile))) {
+              relocation.writeMemory(o);
+            }
+          }
+        }
+        if (airPublicInput != null) {
+          new ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(airPublicInput.toFile(), dev.hdp.cairo.runner.AirPublicInput.of(runner));
+        }
         if (pieOut != null) {
-          CairoPie.fromRun(runner).write(pieOut);
+          CairoPie pie = CairoPie.fromRun(runner);
+          (mergeExtraSegments ? pie.mergeExtraSegments() : pie).write(pieOut);
           out.println("PIE written to " + pieOut);
         }
         return 0;

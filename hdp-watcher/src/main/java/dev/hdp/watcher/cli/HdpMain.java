@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
     description = "A verifiable data processor for Ethereum history (HDP Gen2 compatible).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      BenchCommand.class,
       CairoCommand.class,
+      DeployCommand.class,
       EncodeCommand.class,
       RunCommand.class,
+      StatusCommand.class,
     })
 public final class HdpMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
