@@ -1,8 +1,6 @@
 package dev.hdp.cairo.compiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -186,6 +184,12 @@ public record CompiledProgram(
     ObjectNode file = JsonNodeFactory.instance.objectNode();
     file.put("filename", loc.file());
     o.set("input_file", file);
+    if (loc.parent() != null) {
+      ArrayNode parent = JsonNodeFactory.instance.arrayNode();
+      parent.add(locJson(loc.parent()));
+      parent.add(loc.parentMessage());
+      o.set("parent_location", parent);
+    }
     o.put("start_col", loc.startCol());
     o.put("start_line", loc.startLine());
     return o;
@@ -273,11 +277,6 @@ public record CompiledProgram(
 
   /** The program as {@code cairo-compile} writes it (sorted keys, 4-space indent). */
   public String toJsonString() {
-    try {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ProgramJsonWriter.write(json) + "\n";
   }
 }

@@ -104,7 +104,7 @@ class CompileErrorTest {
         Arguments.of(
             "syntax error",
             "func main() {\n    let x = ;\n    ret;\n}\n",
-            "Unexpected token \";\". Expected: an expression.",
+            "Unexpected token Token('SEMICOLON', ';'). Expected: expression.",
             2,
             13),
         Arguments.of(

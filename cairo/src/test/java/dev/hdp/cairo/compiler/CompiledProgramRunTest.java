@@ -162,6 +162,56 @@ class CompiledProgramRunTest {
   }
 
   @Test
+  void typedefsTuplesConstantsAndConditions() throws Exception {
+    String src =
+        "%builtins output\n"
+            + OUTPUT_LIB
+            + "struct Point {\n"
+            + "    x: felt,\n"
+            + "    y: felt,\n"
+            + "}\n"
+            + "using Pair = (first: felt, second: felt);\n"
+            + "const BIG = 2 ** 10 + 0x10;\n"
+            + "const WORD = 'ab';\n"
+            + "func pair(a, b) -> Pair {\n"
+            + "    return (first=a, second=b);\n"
+            + "}\n"
+            + "func both_zero(a, b) -> felt {\n"
+            + "    if (a == 0 and b == 0) {\n"
+            + "        return 1;\n"
+            + "    }\n"
+            + "    return 0;\n"
+            + "}\n"
+            + "func get_ptr() -> felt* {\n"
+            + "    %{ memory[ap] = segments.add() %}\n"
+            + "    ap += 1;\n"
+            + "    return cast([ap - 1], felt*);\n"
+            + "}\n"
+            + "func main{output_ptr: felt*}() {\n"
+            + "    alloc_locals;\n"
+            + "    let p = pair(3, 4);\n"
+            + "    local q: Pair = p;\n"
+            + "    let mem = get_ptr();\n"
+            + "    let points = cast(mem, Point*);\n"
+            + "    assert points[0] = Point(x=1, y=2);\n"
+            + "    assert points[1] = Point(x=q.first * 10, y=q.second + BIG);\n"
+            + "    let second = points + Point.SIZE;\n"
+            + "    tuple_tests(p.first, p.second);\n"
+            + "    output(points[1].x);\n"
+            + "    output(second.y);\n"
+            + "    output(WORD);\n"
+            + "    output(both_zero(0, 0) + both_zero(0, 1) * 10);\n"
+            + "    return ();\n"
+            + "}\n"
+            + "func tuple_tests{output_ptr: felt*}(a, b) {\n"
+            + "    let t = (a, b, a + b);\n"
+            + "    output(t[2]);\n"
+            + "    return ();\n"
+            + "}\n";
+    assertEquals(ints(7, 30, 4 + 1040, 0x6162, 1), run(src, false));
+  }
+
+  @Test
   void compiledOraclesHaveTheOriginalProgramHash() {
     for (String fixture :
         new String[] {"simple_output_compiled.json", "bootloader_compiled.json"}) {

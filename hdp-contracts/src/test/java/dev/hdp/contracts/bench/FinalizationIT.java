@@ -176,4 +176,36 @@ class FinalizationIT {
             List.of(new Address(stranger), new Bytes32(store.OPERATOR_ROLE().send().getValue()))),
         revert(authenticate(b, mmrSize), stranger));
   }
+
+  @Test
+  void rootOnlyFinalizationLetsAReaderProveItsResult() throws Exception {
+    BenchBatch b = batch("root only", 7);
+    registry.markValid(fact(b)).send();
+    var resultsRoot = new Bytes32(b.resultsRoot());
+    var proof = AbiArrays.bytes32Array(b.resultProofs().get(4));
+    var commitment = new Bytes32(b.commitments().get(4));
+    var result = new Bytes32(b.results().get(4));
+    assertEquals(
+        false,
+        store.verifyTaskResultInBatch(resultsRoot, commitment, result, proof).send().getValue());
+    store
+        .authenticateBatchRoots(
+            GasBench.uints(1),
+            GasBench.uints(mmrSize),
+            new Uint256(BenchBatch.low(b.tasksRoot())),
+            new Uint256(BenchBatch.high(b.tasksRoot())),
+            new Uint256(BenchBatch.low(b.resultsRoot())),
+            new Uint256(BenchBatch.high(b.resultsRoot())))
+        .send();
+    assertEquals(
+        true,
+        store.verifyTaskResultInBatch(resultsRoot, commitment, result, proof).send().getValue());
+    var wrong = new Bytes32(b.results().get(3));
+    assertEquals(
+        false,
+        store.verifyTaskResultInBatch(resultsRoot, commitment, wrong, proof).send().getValue());
+    store.finalizeTaskFromBatch(resultsRoot, commitment, result, proof).send();
+    assertArrayEquals(
+        b.results().get(4), store.getFinalizedTaskResult(commitment).send().getValue());
+  }
 }

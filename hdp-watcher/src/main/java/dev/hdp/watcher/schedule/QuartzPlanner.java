@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -64,7 +65,17 @@ public final class QuartzPlanner implements JobPlanner {
     JobKey key = jobKey(family.get(), id);
     try {
       if (scheduler.checkExists(key)) {
-        return;
+        if (hasWaitingTrigger(key)) {
+          return;
+        }
+        // The job is running or just ran (its one trigger is COMPLETE): a stage retried right
+        // after it failed needs one more run, which this extra trigger gives it.
+        try {
+          scheduler.scheduleJob(trigger(key, Duration.ZERO));
+          return;
+        } catch (JobPersistenceException e) {
+          LOG.debug("{} for {} finished meanwhile; planning it anew", family.get(), id);
+        }
       }
       scheduler.scheduleJob(job(family.get(), id), Set.of(trigger(key, Duration.ZERO)), false);
       LOG.debug("planned {} for {}", family.get(), id);
@@ -87,6 +98,19 @@ public final class QuartzPlanner implements JobPlanner {
     } catch (SchedulerException e) {
       LOG.warn("could not re-plan {} for {}; the reconciler will try again", family, id, e);
     }
+  }
+
+  /** True if the job has a trigger still to fire (not only the one firing or fired). */
+  private boolean hasWaitingTrigger(JobKey key) throws SchedulerException {
+    for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
+      switch (scheduler.getTriggerState(trigger.getKey())) {
+        case NORMAL, BLOCKED, PAUSED -> {
+          return true;
+        }
+        case COMPLETE, ERROR, NONE -> {}
+      }
+    }
+    return false;
   }
 
   private static JobDetail job(StageFamily family, BatchId id) {

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NodeTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -65,7 +67,12 @@ class NodeTest {
 
   /** Settings for fast tests: the fact check every second, short Quartz waits. */
   private NodeConfig config() {
+    return config(false);
+  }
+
+  private NodeConfig config(boolean clustered) {
     Properties properties = new Properties();
+    properties.setProperty("hdp.node.clustered", Boolean.toString(clustered));
     properties.setProperty("hdp.db.path", folder.resolve("db").resolve("node").toString());
     properties.setProperty("hdp.node.id", "node-1");
     properties.setProperty("hdp.node.workerThreads", "3");
@@ -78,7 +85,11 @@ class NodeTest {
   }
 
   private Node startNode() {
-    Node node = Node.start(config(), work.handlers(), Clock.systemUTC());
+    return startNode(false);
+  }
+
+  private Node startNode(boolean clustered) {
+    Node node = Node.start(config(clustered), work.handlers(), Clock.systemUTC());
     nodes.add(node);
     return node;
   }
@@ -209,15 +220,17 @@ class NodeTest {
     assertEquals(HAPPY_PATH, stagesEntered(second, id));
   }
 
-  @Test
-  void aNodeKilledAfterABroadcastIsRecoveredWithoutSendingAgain() throws Exception {
-    Node first = startNode();
+  @ParameterizedTest(name = "clustered: {0}")
+  @ValueSource(booleans = {false, true})
+  void aNodeKilledAfterABroadcastIsRecoveredWithoutSendingAgain(boolean clustered)
+      throws Exception {
+    Node first = startNode(clustered);
     work.proveCrash.arm();
     BatchId id = first.submit(request("crashed", 1)).id();
     assertTrue(work.proveCrash.awaitReached());
     first.simulateCrash();
 
-    Node second = startNode();
+    Node second = startNode(clustered);
     awaitStage(second, id, Stage.FINALIZED);
     assertFinishedOnce(second, id);
     assertEquals(2, runs(second, id, Stage.SUBMITTED));
@@ -317,5 +330,31 @@ class NodeTest {
         assertThrows(
             IllegalTransitionException.class, () -> node.cancel(finished, "operator", "too late"));
     assertTrue(late.getMessage().contains("FINALIZED → CANCELLED"), late.getMessage());
+  }
+
+  @Test
+  void aHandlerThatIsNotDoneYetRunsAgainLater() throws Exception {
+    Node node = startNode();
+    BatchId id = node.submit(request("slow prover", 1)).id();
+    awaitStage(node, id, Stage.FINALIZED);
+    assertFinishedOnce(node, id);
+    assertEquals(3, runs(node, id, Stage.SUBMITTED));
+    assertEquals(HAPPY_PATH, stagesEntered(node, id));
+  }
+
+  @Test
+  void aSecondNodeOnTheSameUnclusteredDatabaseIsRefused() throws Exception {
+    Node first = startNode();
+    NodeStartException refused =
+        assertThrows(
+            NodeStartException.class,
+            () -> Node.start(config(), work.handlers(), Clock.systemUTC()));
+    assertTrue(refused.getMessage().contains("node node-1"), refused.getMessage());
+    // The refused start left the running node alone.
+    BatchId id = first.submit(request("after refusal", 1)).id();
+    awaitStage(first, id, Stage.FINALIZED);
+    first.stop();
+    Node again = startNode();
+    assertEquals(Stage.FINALIZED, again.store().get(id).stage());
   }
 }
