@@ -35,13 +35,18 @@ public final class CompilerBench {
     run(System.out);
   }
 
-  /** Prints one row per program: size, warm compile time (median and best of the runs). */
+  /** Runs with the fixtures found through {@code hdp.fixtures.dir} or {@code HDP_FIXTURES_DIR}. */
   public static void run(PrintStream out) throws IOException {
-    Path fixtures =
+    run(
+        out,
         Path.of(
             System.getProperty(
                 "hdp.fixtures.dir",
-                System.getenv().getOrDefault("HDP_FIXTURES_DIR", "../shared/fixtures")));
+                System.getenv().getOrDefault("HDP_FIXTURES_DIR", "../shared/fixtures"))));
+  }
+
+  /** Prints one row per program: size, warm compile time (median and best of the runs). */
+  public static void run(PrintStream out, Path fixtures) throws IOException {
     out.printf(
         "%-40s %7s %6s %5s %10s %10s %s%n",
         "program", "words", "hints", "runs", "median ms", "best ms", "same data");

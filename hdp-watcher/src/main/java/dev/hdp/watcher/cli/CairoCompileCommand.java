@@ -25,7 +25,9 @@ public final class CairoCompileCommand implements Callable<Integer> {
   @Option(
       names = "--cairo-path",
       paramLabel = "DIR",
-      description = "A folder to search imports in (a.b.c is DIR/a/b/c.cairo); repeatable.")
+      description =
+          "Folders to search imports in (a.b.c is DIR/a/b/c.cairo); repeatable or ':'-separated."
+              + " CAIRO_PATH is searched next, then the working directory.")
   List<Path> cairoPath = new ArrayList<>();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The main .cairo file.")
@@ -45,8 +47,23 @@ public final class CairoCompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Like cairo-compile, the working directory is searched after the given paths.
-    List<Path> paths = new ArrayList<>(cairoPath);
+    // Like cairo-compile: the given paths, then CAIRO_PATH, then the working directory.
+    List<Path> paths = new ArrayList<>();
+    for (Path p : cairoPath) {
+      for (String part : p.toString().split(":")) {
+        if (!part.isEmpty()) {
+          paths.add(Path.of(part));
+        }
+      }
+    }
+    String env = System.getenv("CAIRO_PATH");
+    if (env != null) {
+      for (String part : env.split(":")) {
+        if (!part.isEmpty()) {
+          paths.add(Path.of(part));
+        }
+      }
+    }
     paths.add(Path.of("").toAbsolutePath());
     CompiledProgram program;
     try {
