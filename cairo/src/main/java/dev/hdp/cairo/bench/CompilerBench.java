@@ -3,7 +3,7 @@ package dev.hdp.cairo.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.compiler.CairoCompiler;
-import dev.hdp.cairo.compiler.CompiledProgram;
+import dev.hdp.cairo.compiler.CompilerOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ public final class CompilerBench {
           compiler.compile(main);
         }
         long[] nanos = new long[runs];
-        CompiledProgram result = null;
+        CompilerOutput result = null;
         for (int i = 0; i < runs; i++) {
           long t0 = System.nanoTime();
           result = new CairoCompiler(List.of(dir), true).compile(main);

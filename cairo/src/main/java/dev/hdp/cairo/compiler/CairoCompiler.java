@@ -67,7 +67,7 @@ public final class CairoCompiler {
   }
 
   /** Compiles the program whose main file is {@code mainFile}. */
-  public CompiledProgram compile(Path mainFile) {
+  public CompilerOutput compile(Path mainFile) {
     String code;
     try {
       code = Files.readString(mainFile);
@@ -78,7 +78,7 @@ public final class CairoCompiler {
   }
 
   /** Compiles the given main-file source. */
-  public CompiledProgram compile(String mainCode, String mainFileName) {
+  public CompilerOutput compile(String mainCode, String mainFileName) {
     List<Module> modules = new ArrayList<>();
     Set<String> visited = new HashSet<>();
     if (proofMode) {
@@ -88,7 +88,7 @@ public final class CairoCompiler {
     collect(mainFileName, mainCode, mainFileName, modules, visited, true);
     Preprocessor pre = new Preprocessor("__main__");
     pre.run(modules);
-    return CompiledProgram.of(pre, fileContents);
+    return CompilerOutput.of(pre, fileContents);
   }
 
   private void collect(

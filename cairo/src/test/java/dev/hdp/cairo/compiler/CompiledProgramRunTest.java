@@ -2,7 +2,6 @@ package dev.hdp.cairo.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.program.ProgramHash;
 import dev.hdp.cairo.program.ProgramLoader;
 import dev.hdp.cairo.runner.CairoRunner;
@@ -26,10 +25,9 @@ class CompiledProgramRunTest {
           + "}\n";
 
   private static List<BigInteger> run(String source, boolean proofMode) throws Exception {
-    CompiledProgram compiled =
-        new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
+    CompilerOutput compiled = new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
     // The VM reads the program through its own loader, so this also checks the JSON we write.
-    byte[] json = new ObjectMapper().writeValueAsBytes(compiled.json());
+    byte[] json = compiled.toJsonString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     CairoRunner runner =
         new CairoRunner(ProgramLoader.parse(json), RunOptions.defaults().withProofMode(proofMode))
             .run();
@@ -216,7 +214,7 @@ class CompiledProgramRunTest {
     for (String fixture :
         new String[] {"simple_output_compiled.json", "bootloader_compiled.json"}) {
       OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
-      CompiledProgram p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+      CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
       String expected = ProgramHash.pedersen(ProgramLoader.parse(o.program()).strip()).toHex();
       String actual = ProgramHash.pedersen(ProgramLoader.parse(p.json()).strip()).toHex();
       assertEquals(expected, actual, fixture);

@@ -2,7 +2,7 @@ package dev.hdp.watcher.cli;
 
 import dev.hdp.cairo.compiler.CairoCompileException;
 import dev.hdp.cairo.compiler.CairoCompiler;
-import dev.hdp.cairo.compiler.CompiledProgram;
+import dev.hdp.cairo.compiler.CompilerOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ public final class CairoCompileCommand implements Callable<Integer> {
       }
     }
     paths.add(Path.of("").toAbsolutePath());
-    CompiledProgram program;
+    CompilerOutput program;
     try {
       program = new CairoCompiler(paths, proofMode).compile(file);
     } catch (CairoCompileException e) {
