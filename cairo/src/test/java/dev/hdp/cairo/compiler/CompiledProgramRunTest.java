@@ -209,6 +209,35 @@ class CompiledProgramRunTest {
     assertEquals(ints(7, 30, 4 + 1040, 0x6162, 1), run(src, false));
   }
 
+  private List<BigInteger> runOracle(String fixture, String input) throws Exception {
+    OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
+    CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+    return new CairoRunner(
+            p.toProgram(),
+            RunOptions.defaults()
+                .withProgramInput(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(input)))
+        .run()
+        .output();
+  }
+
+  @Test
+  void oraclesCompiledHereRunWithTheirInputs() throws Exception {
+    assertEquals(
+        ints(5, 7, 11), runOracle("simple_output_compiled.json", "{\"output\": [5, 7, 11]}"));
+    assertEquals(
+        ints(123, 7, 8, 9),
+        runOracle(
+            "mock_cairo_verifier_compiled.json",
+            "{\"program_hash\": 123, \"program_output\": [7, 8, 9], \"n_steps\": 400}"));
+    // Bootloader output: 3 config words, then 2 tasks of sizes 3 (2 words) and 2 (1 word).
+    assertEquals(
+        ints(2, 3, 40, 41, 2, 50, 40, 41, 50),
+        runOracle(
+            "concat_aggregator_compiled.json",
+            "{\"bootloader_output\": [7, 8, 9, 2, 3, 40, 41, 2, 50]}"));
+  }
+
   @Test
   void compiledOraclesHaveTheOriginalProgramHash() {
     for (String fixture :
