@@ -23,6 +23,8 @@ public final class HintProcessor {
   public static HintProcessor withCommonLibrary() {
     HintProcessor p = new HintProcessor();
     CommonHints.registerAll(p);
+    DictHints.registerAll(p);
+    KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
     return p;
   }
@@ -57,8 +59,6 @@ public final class HintProcessor {
     return vm -> {
       try {
         impl.execute(new HintContext(vm, env, compiled));
-      } catch (HintException e) {
-        throw e;
       } catch (VmException
           | ArithmeticException
           | IllegalArgumentException

@@ -6,6 +6,7 @@ import dev.hdp.cairo.bench.CryptoBench;
 import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
 import dev.hdp.core.bench.VerifyBench;
+import dev.hdp.watcher.bench.StoreBench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run a benchmark and print its table. Names: ${COMPLETION-CANDIDATES}.")
+    description =
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
@@ -41,6 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("cairo", CairoVmBench::run);
     BENCHMARKS.put("compile", (out, fixtures) -> CompilerBench.run(out));
     BENCHMARKS.put("gas", (out, fixtures) -> GasBench.run(out));
+    BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
   }
 
   @Spec CommandSpec spec;
