@@ -11,6 +11,7 @@ import dev.hdp.watcher.schedule.StageRunner;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
+import dev.hdp.watcher.store.ChainEvents;
 import dev.hdp.watcher.store.Database;
 import dev.hdp.watcher.store.IntentLog;
 import dev.hdp.watcher.store.Migrations;
@@ -39,6 +40,7 @@ public final class Node implements AutoCloseable {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
+  private final ChainEvents chainEvents;
   private boolean stopped;
 
   private Node(
@@ -48,7 +50,8 @@ public final class Node implements AutoCloseable {
       IntentLog intents,
       Scheduler scheduler,
       QuartzPlanner planner,
-      Reconciler reconciler) {
+      Reconciler reconciler,
+      ChainEvents chainEvents) {
     this.config = config;
     this.pool = pool;
     this.store = store;
@@ -56,6 +59,7 @@ public final class Node implements AutoCloseable {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
+    this.chainEvents = chainEvents;
   }
 
   /**
@@ -111,7 +115,15 @@ public final class Node implements AutoCloseable {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
-      return new Node(config, pool, store, intents, scheduler, planner, reconciler);
+      return new Node(
+          config,
+          pool,
+          store,
+          intents,
+          scheduler,
+          planner,
+          reconciler,
+          new ChainEvents(pool, clock, new SecureRandom()));
     } catch (SchedulerException | RuntimeException e) {
       pool.close();
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
@@ -137,6 +149,16 @@ public final class Node implements AutoCloseable {
     BatchRecord record = store.create(batch, config.nodeId() + "/intake");
     planner.plan(record.id());
     return store.get(record.id());
+  }
+
+  /** The event watcher's cursor and seen events, in the node's database. */
+  public ChainEvents chainEvents() {
+    return chainEvents;
+  }
+
+  /** Plans the job that moves a batch on (a batch stored by the event watcher, for instance). */
+  public void plan(BatchId id) {
+    planner.plan(id);
   }
 
   /** Re-enters the stage a batch failed in and plans its job. */
