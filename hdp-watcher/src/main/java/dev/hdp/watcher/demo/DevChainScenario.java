@@ -405,6 +405,29 @@ public final class DevChainScenario {
     return values.stream().min(UInt256::compareTo).orElseThrow();
   }
 
+  /** {@code evm_snapshot}: an id to {@link #revert} to. */
+  public String snapshot() throws IOException {
+    Response<?> response =
+        new Request<>("evm_snapshot", List.of(), new HttpService(rpcUrl), AnyResponse.class).send();
+    if (response.hasError()) {
+      throw new IllegalStateException("evm_snapshot: " + response.getError().getMessage());
+    }
+    return String.valueOf(response.getResult());
+  }
+
+  /**
+   * {@code evm_revert}: drops every block mined since the snapshot (a reorg, as seen by a node).
+   */
+  public void revert(String snapshot) throws IOException {
+    rpc("evm_revert", snapshot);
+    nonce =
+        web3j
+            .ethGetTransactionCount(user().getAddress(), DefaultBlockParameterName.PENDING)
+            .send()
+            .getTransactionCount()
+            .longValueExact();
+  }
+
   /** Mines {@code blocks} empty blocks. */
   public void mine(int blocks) throws IOException {
     rpc("anvil_mine", "0x" + Integer.toHexString(blocks));
