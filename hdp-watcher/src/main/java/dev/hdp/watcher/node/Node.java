@@ -18,6 +18,7 @@ import dev.hdp.watcher.store.Migrations;
 import dev.hdp.watcher.store.NewBatch;
 import dev.hdp.watcher.store.TaskStore;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -40,7 +41,11 @@ public final class Node implements AutoCloseable {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
+<<<<<<< HEAD
   private final ChainEvents chainEvents;
+=======
+  private final NodeLease lease;
+>>>>>>> node-store
   private boolean stopped;
 
   private Node(
@@ -51,7 +56,11 @@ public final class Node implements AutoCloseable {
       Scheduler scheduler,
       QuartzPlanner planner,
       Reconciler reconciler,
+<<<<<<< HEAD
       ChainEvents chainEvents) {
+=======
+      NodeLease lease) {
+>>>>>>> node-store
     this.config = config;
     this.pool = pool;
     this.store = store;
@@ -59,7 +68,11 @@ public final class Node implements AutoCloseable {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
+<<<<<<< HEAD
     this.chainEvents = chainEvents;
+=======
+    this.lease = lease;
+>>>>>>> node-store
   }
 
   /**
@@ -77,6 +90,8 @@ public final class Node implements AutoCloseable {
             "hdp-" + config.nodeId());
     try {
       Migrations.migrate(pool, clock);
+      // Held until stop; on failure below, closing the pool releases it.
+      NodeLease lease = NodeLease.acquire(pool, NodeLease.namesFor(config));
       TaskStore store = new TaskStore(pool, clock, new SecureRandom());
       IntentLog intents = new IntentLog(pool, clock);
       Scheduler scheduler =
@@ -115,6 +130,7 @@ public final class Node implements AutoCloseable {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
+<<<<<<< HEAD
       return new Node(
           config,
           pool,
@@ -125,6 +141,13 @@ public final class Node implements AutoCloseable {
           reconciler,
           new ChainEvents(pool, clock, new SecureRandom()));
     } catch (SchedulerException | RuntimeException e) {
+=======
+      return new Node(config, pool, store, intents, scheduler, planner, reconciler, lease);
+    } catch (NodeStartException e) {
+      pool.close();
+      throw e;
+    } catch (SchedulerException | SQLException | RuntimeException e) {
+>>>>>>> node-store
       pool.close();
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
     }
@@ -196,6 +219,11 @@ public final class Node implements AutoCloseable {
     } catch (SchedulerException e) {
       LOG.warn("scheduler did not stop cleanly", e);
     } finally {
+      try {
+        lease.close();
+      } catch (SQLException e) {
+        LOG.debug("releasing the node lease", e);
+      }
       pool.close();
     }
     LOG.info("node {} stopped", config.nodeId());
@@ -212,6 +240,13 @@ public final class Node implements AutoCloseable {
    */
   synchronized void simulateCrash() {
     stopped = true;
+    // A dead process's connections drop and the database rolls their transactions back; the
+    // pool's close alone does not make H2 release the lease's row locks.
+    try {
+      lease.close();
+    } catch (SQLException e) {
+      LOG.debug("dropping the lease connection", e);
+    }
     pool.close();
     try {
       scheduler.shutdown(false);
