@@ -343,6 +343,33 @@ public final class DevChainScenario {
         Aggregator.avg(balances));
   }
 
+  /**
+   * The receiver's average balance over the {@code blocks} blocks ending at the current head (the
+   * blocks must be within Anvil's kept history).
+   */
+  public ScenarioTask accountTaskEndingAtHead(long blocks) throws IOException {
+    long to = blockNumber();
+    long from = Math.max(1, to - blocks + 1);
+    String receiver = receiver().toLowerCase(Locale.ROOT);
+    List<UInt256> balances = new ArrayList<>();
+    for (long b = from; b <= to; b++) {
+      balances.add(
+          UInt256.of(
+              web3j
+                  .ethGetBalance(receiver, DefaultBlockParameter.valueOf(BigInteger.valueOf(b)))
+                  .send()
+                  .getBalance()));
+    }
+    return blockSampled(
+        "account",
+        "avg balance, blocks " + from + "-" + to,
+        from,
+        to,
+        "account." + receiver + ".balance",
+        "avg",
+        Aggregator.avg(balances));
+  }
+
   private ScenarioTask blockSampled(
       String kind,
       String description,

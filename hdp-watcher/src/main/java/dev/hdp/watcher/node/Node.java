@@ -41,11 +41,8 @@ public final class Node implements AutoCloseable {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
-<<<<<<< HEAD
   private final ChainEvents chainEvents;
-=======
   private final NodeLease lease;
->>>>>>> node-store
   private boolean stopped;
 
   private Node(
@@ -56,11 +53,8 @@ public final class Node implements AutoCloseable {
       Scheduler scheduler,
       QuartzPlanner planner,
       Reconciler reconciler,
-<<<<<<< HEAD
-      ChainEvents chainEvents) {
-=======
+      ChainEvents chainEvents,
       NodeLease lease) {
->>>>>>> node-store
     this.config = config;
     this.pool = pool;
     this.store = store;
@@ -68,11 +62,8 @@ public final class Node implements AutoCloseable {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
-<<<<<<< HEAD
     this.chainEvents = chainEvents;
-=======
     this.lease = lease;
->>>>>>> node-store
   }
 
   /**
@@ -130,7 +121,6 @@ public final class Node implements AutoCloseable {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
-<<<<<<< HEAD
       return new Node(
           config,
           pool,
@@ -139,15 +129,12 @@ public final class Node implements AutoCloseable {
           scheduler,
           planner,
           reconciler,
-          new ChainEvents(pool, clock, new SecureRandom()));
-    } catch (SchedulerException | RuntimeException e) {
-=======
-      return new Node(config, pool, store, intents, scheduler, planner, reconciler, lease);
+          new ChainEvents(pool, clock, new SecureRandom()),
+          lease);
     } catch (NodeStartException e) {
       pool.close();
       throw e;
     } catch (SchedulerException | SQLException | RuntimeException e) {
->>>>>>> node-store
       pool.close();
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
     }
