@@ -542,6 +542,9 @@ public final class Felt252 implements Comparable<Felt252> {
    * Montgomery product {@code a·b·2^-256 mod p} (CIOS, specialised to p = 1 + P3·2^192 so that each
    * reduction step adds {@code m} at limb 0 and {@code m·P3} at limb 3, with {@code m = -t0}).
    * Inputs below p give an output below 2p, reduced once at the end.
+   *
+   * <p>Same product as {@link MutableFelt#mul(long, long, long, long, long, long, long, long)},
+   * kept as a copy: delegating to it (a MutableFelt temporary per call) measured about 8% slower.
    */
   static Felt252 montMul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long t0 = 0;
