@@ -151,24 +151,12 @@ public final class Felt252 implements Comparable<Felt252> {
 
   /** The canonical value in {@code [0, p)}. */
   public BigInteger toBigInteger() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return limbsToBig(canonicalLimbs());
   }
 
   /** The canonical value as 32 big-endian bytes. */
   public byte[] toBytesBE() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[32];
-    writeLongBE(b, 0, c[3]);
-    writeLongBE(b, 8, c[2]);
-    writeLongBE(b, 16, c[1]);
-    writeLongBE(b, 24, c[0]);
-    return b;
+    return limbsToBytesBE(canonicalLimbs());
   }
 
   /** Lowercase hex with a {@code 0x} prefix and no leading zeros ({@code 0x0} for zero). */
@@ -522,12 +510,17 @@ public final class Felt252 implements Comparable<Felt252> {
   }
 
   private static BigInteger limbsToBig(long[] c) {
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return new BigInteger(1, limbsToBytesBE(c));
+  }
+
+  /** Four little-endian limbs as 32 big-endian bytes. */
+  private static byte[] limbsToBytesBE(long[] c) {
+    byte[] b = new byte[32];
+    writeLongBE(b, 0, c[3]);
+    writeLongBE(b, 8, c[2]);
+    writeLongBE(b, 16, c[1]);
+    writeLongBE(b, 24, c[0]);
+    return b;
   }
 
   private void fromMontInto(long[] r) {
