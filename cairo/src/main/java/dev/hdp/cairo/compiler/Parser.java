@@ -351,10 +351,7 @@ public final class Parser {
 
   private Stmt instructionOrCall() {
     Loc start = peek().loc();
-    if (peek().kind() == Kind.IDENT
-        && !RESERVED.contains(peek().text())
-        && isCallAhead()
-        && !startsInstructionKeyword()) {
+    if (peek().kind() == Kind.IDENT && !RESERVED.contains(peek().text()) && isCallAhead()) {
       int save = pos;
       FuncCall call = funcCall();
       if (accept(";")) {
@@ -373,10 +370,6 @@ public final class Parser {
     Loc loc = start.to(prevLoc());
     expect(";");
     return new SInstruction(body, incAp, loc);
-  }
-
-  private boolean startsInstructionKeyword() {
-    return false;
   }
 
   /** True when a dotted identifier followed by "(" or "{" starts here. */

@@ -1413,7 +1413,7 @@ final class Preprocessor {
               "The use of 'new' in reference expressions is not allowed.", n.loc());
       case EFuncCall f ->
           throw new CairoCompileException(
-              "Function calls are not allowed in reference expressions.", f.loc());
+              "Function calls are not allowed inside reference expressions.", f.loc());
       case EOp o -> {
         checkReferenceExpression(o.a());
         checkReferenceExpression(o.b());

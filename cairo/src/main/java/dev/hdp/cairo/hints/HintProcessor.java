@@ -86,7 +86,12 @@ public final class HintProcessor {
         continue;
       }
       ReferenceSpec ref = program.references().get(entry.getValue());
-      ReferenceExpression expr = ReferenceExpression.parse(ref.value());
+      ReferenceExpression expr;
+      try {
+        expr = ReferenceExpression.parse(ref.value());
+      } catch (HintException e) {
+        expr = new ReferenceExpression.Unsupported(ref.value(), e.getMessage());
+      }
       String type = typeOf(expr, program, full);
       out.put(shortName, new ResolvedReference(expr, ref.apTracking(), type));
       depth.put(shortName, d);

@@ -2,7 +2,6 @@ package dev.hdp.cairo.runner;
 
 import dev.hdp.cairo.builtins.BuiltinRunner;
 import dev.hdp.cairo.builtins.RangeCheckBuiltinRunner;
-import dev.hdp.cairo.vm.Instruction;
 import dev.hdp.cairo.vm.MaybeRelocatable;
 import dev.hdp.cairo.vm.Memory;
 import dev.hdp.cairo.vm.Relocatable;
@@ -126,13 +125,5 @@ public final class AirPublicInput {
     m.put("value", "0x" + value.toString(16));
     m.put("page", page);
     return m;
-  }
-
-  /**
-   * The unused {@link Instruction} import keeps the decoding reference close; see {@code
-   * Instruction}.
-   */
-  static int instructionSize(long word) {
-    return Instruction.decode(word).size();
   }
 }

@@ -2,7 +2,6 @@ package dev.hdp.cairo.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.program.ProgramHash;
 import dev.hdp.cairo.program.ProgramLoader;
 import dev.hdp.cairo.runner.CairoRunner;
@@ -26,10 +25,9 @@ class CompiledProgramRunTest {
           + "}\n";
 
   private static List<BigInteger> run(String source, boolean proofMode) throws Exception {
-    CompiledProgram compiled =
-        new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
+    CompilerOutput compiled = new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
     // The VM reads the program through its own loader, so this also checks the JSON we write.
-    byte[] json = new ObjectMapper().writeValueAsBytes(compiled.json());
+    byte[] json = compiled.toJsonString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     CairoRunner runner =
         new CairoRunner(ProgramLoader.parse(json), RunOptions.defaults().withProofMode(proofMode))
             .run();
@@ -211,12 +209,41 @@ class CompiledProgramRunTest {
     assertEquals(ints(7, 30, 4 + 1040, 0x6162, 1), run(src, false));
   }
 
+  private List<BigInteger> runOracle(String fixture, String input) throws Exception {
+    OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
+    CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+    return new CairoRunner(
+            p.toProgram(),
+            RunOptions.defaults()
+                .withProgramInput(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(input)))
+        .run()
+        .output();
+  }
+
+  @Test
+  void oraclesCompiledHereRunWithTheirInputs() throws Exception {
+    assertEquals(
+        ints(5, 7, 11), runOracle("simple_output_compiled.json", "{\"output\": [5, 7, 11]}"));
+    assertEquals(
+        ints(123, 7, 8, 9),
+        runOracle(
+            "mock_cairo_verifier_compiled.json",
+            "{\"program_hash\": 123, \"program_output\": [7, 8, 9], \"n_steps\": 400}"));
+    // Bootloader output: 3 config words, then 2 tasks of sizes 3 (2 words) and 2 (1 word).
+    assertEquals(
+        ints(2, 3, 40, 41, 2, 50, 40, 41, 50),
+        runOracle(
+            "concat_aggregator_compiled.json",
+            "{\"bootloader_output\": [7, 8, 9, 2, 3, 40, 41, 2, 50]}"));
+  }
+
   @Test
   void compiledOraclesHaveTheOriginalProgramHash() {
     for (String fixture :
         new String[] {"simple_output_compiled.json", "bootloader_compiled.json"}) {
       OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
-      CompiledProgram p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+      CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
       String expected = ProgramHash.pedersen(ProgramLoader.parse(o.program()).strip()).toHex();
       String actual = ProgramHash.pedersen(ProgramLoader.parse(p.json()).strip()).toHex();
       assertEquals(expected, actual, fixture);

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InstructionEncodingTest {
-  private static CompiledProgram compile(String source) {
+  private static CompilerOutput compile(String source) {
     return new CairoCompiler(List.of(), false).compile(source, "t.cairo");
   }
 
@@ -21,7 +21,7 @@ class InstructionEncodingTest {
 
   @Test
   void encodesInstructionsAsTheReferenceDecodesThem() {
-    CompiledProgram p =
+    CompilerOutput p =
         compile(
             "func main() {\n"
                 + "    [ap] = 1000, ap++;\n"
@@ -50,13 +50,13 @@ class InstructionEncodingTest {
 
   @Test
   void negativeImmediatesAreReducedModThePrime() {
-    CompiledProgram p = compile("func main() {\n    [ap] = -1, ap++;\n    ret;\n}\n");
+    CompilerOutput p = compile("func main() {\n    [ap] = -1, ap++;\n    ret;\n}\n");
     assertEquals(Exprs.PRIME.subtract(BigInteger.ONE), p.data().get(1));
   }
 
   @Test
   void withAttrRecordsItsScope() {
-    CompiledProgram p =
+    CompilerOutput p =
         compile(
             "func main() {\n"
                 + "    with_attr error_message(\"x must \" \"be 1\") {\n"

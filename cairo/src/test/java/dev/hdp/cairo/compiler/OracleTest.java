@@ -15,13 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OracleTest {
   @TempDir Path dir;
 
-  static CompiledProgram compileOracle(OracleSources o) {
+  static CompilerOutput compileOracle(OracleSources o) {
     return new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
   }
 
   static void assertReproduces(String fixture, Path dir) {
     OracleSources o = OracleSources.extract(fixture, dir);
-    CompiledProgram p = compileOracle(o);
+    CompilerOutput p = compileOracle(o);
     JsonNode expected = o.program();
     List<String> expectedData = new ArrayList<>();
     expected.get("data").forEach(n -> expectedData.add(n.asText()));

@@ -7,6 +7,7 @@ import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
 import dev.hdp.core.bench.VerifyBench;
 import dev.hdp.watcher.bench.StoreBench;
+import dev.hdp.watcher.bench.PipelineBench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store.")
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, pipeline.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
@@ -44,6 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("compile", (out, fixtures) -> CompilerBench.run(out));
     BENCHMARKS.put("gas", (out, fixtures) -> GasBench.run(out));
     BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
+    BENCHMARKS.put("pipeline", (out, fixtures) -> PipelineBench.run(out));
   }
 
   @Spec CommandSpec spec;

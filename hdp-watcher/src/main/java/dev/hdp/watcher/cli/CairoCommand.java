@@ -96,6 +96,12 @@ public final class CairoCommand implements Runnable {
     Path memoryFile;
 
     @Option(
+        names = "--air-private-input",
+        description =
+            "Write the AIR private input (proof mode; needs --trace-file and --memory-file).")
+    Path airPrivateInput;
+
+    @Option(
         names = "--air-public-input",
         description = "Write the AIR public input (proof mode) here.")
     Path airPublicInput;
@@ -150,6 +156,20 @@ public final class CairoCommand implements Runnable {
           new ObjectMapper()
               .writerWithDefaultPrettyPrinter()
               .writeValue(airPublicInput.toFile(), dev.hdp.cairo.runner.AirPublicInput.of(runner));
+        }
+        if (airPrivateInput != null) {
+          if (traceFile == null || memoryFile == null) {
+            throw new IllegalArgumentException(
+                "--air-private-input needs --trace-file and --memory-file");
+          }
+          new ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(
+                  airPrivateInput.toFile(),
+                  dev.hdp.cairo.runner.AirPrivateInput.of(
+                      runner,
+                      traceFile.toAbsolutePath().toString(),
+                      memoryFile.toAbsolutePath().toString()));
         }
         if (pieOut != null) {
           CairoPie pie = CairoPie.fromRun(runner);

@@ -11,6 +11,7 @@ import dev.hdp.watcher.schedule.StageRunner;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
+import dev.hdp.watcher.store.ChainEvents;
 import dev.hdp.watcher.store.Database;
 import dev.hdp.watcher.store.IntentLog;
 import dev.hdp.watcher.store.Migrations;
@@ -40,6 +41,7 @@ public final class Node implements AutoCloseable {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
+  private final ChainEvents chainEvents;
   private final NodeLease lease;
   private boolean stopped;
 
@@ -51,6 +53,7 @@ public final class Node implements AutoCloseable {
       Scheduler scheduler,
       QuartzPlanner planner,
       Reconciler reconciler,
+      ChainEvents chainEvents,
       NodeLease lease) {
     this.config = config;
     this.pool = pool;
@@ -59,6 +62,7 @@ public final class Node implements AutoCloseable {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
+    this.chainEvents = chainEvents;
     this.lease = lease;
   }
 
@@ -117,7 +121,16 @@ public final class Node implements AutoCloseable {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
-      return new Node(config, pool, store, intents, scheduler, planner, reconciler, lease);
+      return new Node(
+          config,
+          pool,
+          store,
+          intents,
+          scheduler,
+          planner,
+          reconciler,
+          new ChainEvents(pool, clock, new SecureRandom()),
+          lease);
     } catch (NodeStartException e) {
       pool.close();
       throw e;
@@ -146,6 +159,16 @@ public final class Node implements AutoCloseable {
     BatchRecord record = store.create(batch, config.nodeId() + "/intake");
     planner.plan(record.id());
     return store.get(record.id());
+  }
+
+  /** The event watcher's cursor and seen events, in the node's database. */
+  public ChainEvents chainEvents() {
+    return chainEvents;
+  }
+
+  /** Plans the job that moves a batch on (a batch stored by the event watcher, for instance). */
+  public void plan(BatchId id) {
+    planner.plan(id);
   }
 
   /** Re-enters the stage a batch failed in and plans its job. */

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A compiled program: bytecode, hints by pc, builtins, identifiers, references and debug
+ * What the compiler produces: bytecode, hints by pc, builtins, identifiers, references and debug
  * information, writable as the {@code cairo-compile} JSON format.
  *
  * @param data the program words
@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * @param main the pc of {@code __main__.main}, or -1
  * @param json the full JSON program
  */
-public record CompiledProgram(
+public record CompilerOutput(
     List<BigInteger> data,
     Map<Integer, List<Hint>> hints,
     List<String> builtins,
@@ -51,7 +51,7 @@ public record CompiledProgram(
       int apOffset,
       Map<String, Integer> referenceIds) {}
 
-  static CompiledProgram of(Preprocessor pre, Map<String, String> fileContents) {
+  static CompilerOutput of(Preprocessor pre, Map<String, String> fileContents) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     List<BigInteger> data = new ArrayList<>();
     Map<Integer, List<Hint>> hints = new TreeMap<>();
@@ -147,7 +147,7 @@ public record CompiledProgram(
     }
     rm.set("references", refs);
     root.set("reference_manager", rm);
-    return new CompiledProgram(
+    return new CompilerOutput(
         List.copyOf(data),
         Collections.unmodifiableMap(hints),
         List.copyOf(pre.builtins),
@@ -273,6 +273,11 @@ public record CompiledProgram(
       out.set(name, o);
     }
     return out;
+  }
+
+  /** This program in the VM's model, read back from the JSON (as a runner would load it). */
+  public dev.hdp.cairo.program.CompiledProgram toProgram() {
+    return dev.hdp.cairo.program.ProgramLoader.parse(json);
   }
 
   /** The program as {@code cairo-compile} writes it (sorted keys, 4-space indent). */
