@@ -6,6 +6,7 @@ import dev.hdp.cairo.bench.CryptoBench;
 import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
 import dev.hdp.core.bench.VerifyBench;
+import dev.hdp.preprocess.bench.OnlineBench;
 import dev.hdp.watcher.bench.PipelineBench;
 import dev.hdp.watcher.bench.StoreBench;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, pipeline.")
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, online, pipeline.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
@@ -45,6 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("compile", (out, fixtures) -> CompilerBench.run(out));
     BENCHMARKS.put("gas", (out, fixtures) -> GasBench.run(out));
     BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
+    BENCHMARKS.put("online", (out, fixtures) -> OnlineBench.run(out));
     BENCHMARKS.put("pipeline", (out, fixtures) -> PipelineBench.run(out));
   }
 
