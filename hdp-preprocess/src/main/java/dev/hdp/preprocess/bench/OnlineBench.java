@@ -6,6 +6,7 @@ import dev.hdp.contracts.deploy.Deployer;
 import dev.hdp.contracts.generated.HeadersAccumulator;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.json.SubmitBatchQuery;
+import dev.hdp.fixtures.devchain.AnvilProcess;
 import dev.hdp.preprocess.PreprocessResult;
 import dev.hdp.preprocess.Preprocessor;
 import dev.hdp.preprocess.ProgressListener;
@@ -80,7 +81,8 @@ public final class OnlineBench {
       bench(out, rpcUrl, blocks, rounds, "node at " + rpcUrl);
     } else {
       // History for the sampled blocks plus the appends and transfers mined after them.
-      try (LocalAnvil anvil = LocalAnvil.start(tools, blocks + 500)) {
+      try (AnvilProcess anvil =
+          AnvilProcess.start(new AnvilProcess.Options(blocks + 500, 10, 0), tools)) {
         bench(
             out,
             anvil.rpcUrl(),
