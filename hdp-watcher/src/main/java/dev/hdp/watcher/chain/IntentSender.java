@@ -4,9 +4,9 @@ import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
 import dev.hdp.core.bytes.Keccak256;
 import dev.hdp.watcher.store.BatchId;
-import dev.hdp.watcher.store.Intent;
 import dev.hdp.watcher.store.IntentLog;
-import dev.hdp.watcher.store.IntentState;
+import dev.hdp.watcher.store.SendOnce;
+import dev.hdp.watcher.store.SideEffect;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionDecoder;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -25,12 +26,14 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Sends a contract transaction at most once, through the {@link IntentLog} protocol: the effect is
- * checked on-chain before anything is sent, the signed transaction and its hash are recorded before
- * the broadcast, and a resumed send looks the recorded transaction up (re-broadcasting the same
- * bytes if the node lost it) instead of signing a new one. A new transaction is signed only when
- * the recorded one can no longer be mined (its nonce was used by another) and the effect is still
- * missing. Sends of one key are serialized, so nonces never collide inside one node.
+ * Sends a contract transaction at most once: the chain side (signing with one key, broadcasting,
+ * reading receipts through web3j) of the intent-log protocol that {@link SendOnce} implements. The
+ * effect is checked on-chain before anything is sent, the signed transaction and its hash are
+ * recorded before the broadcast, and a resumed send looks the recorded transaction up
+ * (re-broadcasting the same bytes if the node lost it) instead of signing a new one. A new
+ * transaction is signed only when the recorded one can no longer take effect (its nonce was used by
+ * another, or it reverted on an earlier call) and the effect is still missing. Sends of one key are
+ * serialized, so nonces never collide inside one node.
  */
 public final class IntentSender {
   private static final Logger LOG = LoggerFactory.getLogger(IntentSender.class);
@@ -59,13 +62,15 @@ public final class IntentSender {
   }
 
   /**
-   * Makes sure the effect {@code (kind, subject)} happens once.
+   * Makes sure the effect {@code (kind, subject)} happens once, by {@link SendOnce}'s rules. A
+   * transaction found reverted from an earlier call is replaced by a newly signed one (the effect
+   * being still missing); one that reverts in this call is reported.
    *
    * @param done true when the effect is visible on-chain (checked before any send)
    * @param to the contract
    * @param data the call data (0x…)
-   * @throws ChainAccessException when the transaction reverts and the effect is still missing, or
-   *     the node cannot be reached
+   * @throws ChainAccessException when the transaction reverts and the effect is still missing, no
+   *     receipt comes in time, or the node cannot be reached
    */
   public synchronized Outcome ensure(
       IntentLog intents,
@@ -77,61 +82,146 @@ public final class IntentSender {
       String to,
       String data)
       throws InterruptedException {
-    Intent intent = intents.open(kind, subject, batch, actor);
-    if (intent.state() == IntentState.CONFIRMED) {
-      return Outcome.ALREADY_DONE;
+    Web3jEffect effect = new Web3jEffect(done, to, data);
+    SendOnce.Result result = SendOnce.run(intents, kind, subject, batch, actor, effect);
+    if (result instanceof SendOnce.Reverted earlier && !earlier.inThisCall()) {
+      LOG.info(
+          "{}: {} {} reverted earlier in {}; signing anew", actor, kind, subject, hash(earlier));
+      result = SendOnce.resign(intents, earlier.intent(), effect);
     }
-    if (intent.state() == IntentState.SENT && intent.txHash().isPresent()) {
-      Optional<TransactionReceipt> receipt = receipt(intent.txHash().get());
-      if (receipt.isEmpty() && intent.payload().isPresent()) {
-        // Not mined (or the node forgot it): the same signed bytes again, harmless if known.
-        LOG.info("{}: re-broadcasting {} {} ({})", actor, kind, subject, intent.txHash().get());
-        broadcast(intent.payload().get());
-        receipt = awaitReceipt(intent.txHash().get(), Duration.ofSeconds(5));
+    effect.rethrowInterrupt();
+    return switch (result) {
+      case SendOnce.Done finished -> {
+        if (finished.byRecordedTransaction()) {
+          LOG.info("{}: {} {} in {}", actor, kind, subject, hash(finished));
+          yield Outcome.SENT;
+        }
+        yield Outcome.ALREADY_DONE;
       }
-      if (receipt.isPresent() && receipt.get().isStatusOK()) {
-        intents.confirm(intent);
-        return Outcome.SENT;
-      }
-    }
-    if (done.getAsBoolean()) {
-      intents.confirm(intent);
-      return Outcome.ALREADY_DONE;
-    }
-    BigInteger nonce = nonce();
-    BigInteger gasPrice = gasPrice();
-    BigInteger gasLimit = estimateGas(to, data);
-    RawTransaction transaction =
-        RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to, BigInteger.ZERO, data);
-    byte[] signed = TransactionEncoder.signMessage(transaction, chainId, key);
-    Bytes32 hash = Keccak256.hash(signed);
-    intent = intents.recordSent(intent, hash, Optional.of(Hex.encode(signed)));
-    broadcast(Hex.encode(signed));
-    TransactionReceipt receipt =
-        awaitReceipt(hash, RECEIPT_TIMEOUT)
-            .orElseThrow(
-                () ->
-                    new ChainAccessException(
-                        kind + " " + subject + ": no receipt for " + hash + " yet"));
-    if (!receipt.isStatusOK()) {
-      if (done.getAsBoolean()) {
-        intents.confirm(intent);
-        return Outcome.ALREADY_DONE;
-      }
-      throw new ChainAccessException(
-          kind + " " + subject + " reverted in " + hash + " (" + receipt.getRevertReason() + ")");
-    }
-    intents.confirm(intent);
-    LOG.info("{}: {} {} in {} (gas {})", actor, kind, subject, hash, receipt.getGasUsed());
-    return Outcome.SENT;
+      case SendOnce.Waiting waiting ->
+          throw new ChainAccessException(
+              kind + " " + subject + ": no receipt for " + hash(waiting) + " yet");
+      case SendOnce.Reverted reverted ->
+          throw new ChainAccessException(
+              kind
+                  + " "
+                  + subject
+                  + " reverted in "
+                  + hash(reverted)
+                  + " ("
+                  + effect.revertReason
+                  + ")");
+    };
   }
 
-  private BigInteger nonce() {
+  private static String hash(SendOnce.Result result) {
+    return result.intent().txHash().map(Bytes32::toHex).orElse("(no transaction)");
+  }
+
+  /** The web3j side of {@link SendOnce}: signs with this key, broadcasts, reads receipts. */
+  private final class Web3jEffect implements SideEffect {
+    private final BooleanSupplier done;
+    private final String to;
+    private final String data;
+    private String revertReason = "";
+    private InterruptedException interrupted;
+
+    Web3jEffect(BooleanSupplier done, String to, String data) {
+      this.done = done;
+      this.to = to;
+      this.data = data;
+    }
+
+    @Override
+    public boolean applied() {
+      return done.getAsBoolean();
+    }
+
+    @Override
+    public Signed sign() {
+      RawTransaction transaction =
+          RawTransaction.createTransaction(
+              nonce(DefaultBlockParameterName.PENDING),
+              gasPrice(),
+              estimateGas(to, data),
+              to,
+              BigInteger.ZERO,
+              data);
+      byte[] signed = TransactionEncoder.signMessage(transaction, chainId, key);
+      return new Signed(Keccak256.hash(signed), Hex.encode(signed));
+    }
+
+    @Override
+    public void send(Signed transaction) {
+      broadcast(transaction.raw());
+    }
+
+    @Override
+    public Status status(Bytes32 txHash) {
+      return status(txHash, Optional.empty());
+    }
+
+    @Override
+    public Status status(Signed transaction) {
+      return status(transaction.hash(), Optional.of(transaction.raw()));
+    }
+
+    /**
+     * Waits for the receipt while the node knows the transaction; one it does not know is {@link
+     * Status#SUPERSEDED} when the key's mined nonce has passed the transaction's own.
+     */
+    private Status status(Bytes32 txHash, Optional<String> raw) {
+      if (interrupted != null) {
+        return Status.PENDING;
+      }
+      Optional<TransactionReceipt> receipt;
+      try {
+        receipt = awaitReceipt(txHash, RECEIPT_TIMEOUT);
+      } catch (InterruptedException e) {
+        // SideEffect has no checked exceptions: remember it, report "pending" (so nothing more is
+        // sent or awaited) and rethrow once the protocol has returned.
+        interrupted = e;
+        return Status.PENDING;
+      }
+      if (receipt.isPresent()) {
+        if (receipt.get().isStatusOK()) {
+          return Status.MINED;
+        }
+        revertReason = String.valueOf(receipt.get().getRevertReason());
+        return Status.REVERTED;
+      }
+      if (known(txHash)) {
+        return Status.PENDING;
+      }
+      if (raw.isPresent()
+          && nonce(DefaultBlockParameterName.LATEST).compareTo(nonceOf(raw.get())) > 0) {
+        return Status.SUPERSEDED;
+      }
+      return Status.UNKNOWN;
+    }
+
+    void rethrowInterrupt() throws InterruptedException {
+      if (interrupted != null) {
+        throw interrupted;
+      }
+    }
+  }
+
+  private static BigInteger nonceOf(String raw) {
+    return TransactionDecoder.decode(raw).getNonce();
+  }
+
+  private boolean known(Bytes32 hash) {
     try {
-      return web3j
-          .ethGetTransactionCount(key.getAddress(), DefaultBlockParameterName.PENDING)
-          .send()
-          .getTransactionCount();
+      return web3j.ethGetTransactionByHash(hash.toHex()).send().getTransaction().isPresent();
+    } catch (IOException e) {
+      throw new ChainAccessException("transaction " + hash + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BigInteger nonce(DefaultBlockParameterName block) {
+    try {
+      return web3j.ethGetTransactionCount(key.getAddress(), block).send().getTransactionCount();
     } catch (IOException e) {
       throw new ChainAccessException("nonce of " + key.getAddress() + ": " + e.getMessage(), e);
     }

@@ -19,8 +19,10 @@ public interface SideEffect {
     REVERTED,
     /** Known to the node, not mined yet. */
     PENDING,
-    /** Not known at all (never arrived, or dropped). */
-    UNKNOWN
+    /** Not known at all (never arrived, or dropped), and still minable. */
+    UNKNOWN,
+    /** Can never be mined: its nonce was used by another transaction. */
+    SUPERSEDED
   }
 
   /** True when the target already shows the effect (for instance {@code isValid(fact)}). */
@@ -33,4 +35,12 @@ public interface SideEffect {
   void send(Signed transaction);
 
   Status status(Bytes32 txHash);
+
+  /**
+   * What the chain says about a sent transaction, given its raw bytes too (for instance to read its
+   * nonce and tell {@link Status#SUPERSEDED} from {@link Status#UNKNOWN}).
+   */
+  default Status status(Signed transaction) {
+    return status(transaction.hash());
+  }
 }

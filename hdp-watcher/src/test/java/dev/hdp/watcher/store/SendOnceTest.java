@@ -137,4 +137,46 @@ class SendOnceTest {
     assertInstanceOf(SendOnce.Reverted.class, run(chain));
     assertEquals(1, chain.sends.size());
   }
+
+  @Test
+  void aTransactionWhoseNonceWentElsewhereIsReplacedByANewlySignedOne() {
+    ScriptedChain chain = new ScriptedChain();
+    chain.afterSend = SideEffect.Status.PENDING;
+    assertInstanceOf(SendOnce.Waiting.class, run(chain));
+    chain.statuses.put(TaskStoreTest.hash("tx 1"), SideEffect.Status.SUPERSEDED);
+    chain.afterSend = SideEffect.Status.MINED;
+    SendOnce.Result done = run(chain);
+    assertInstanceOf(SendOnce.Done.class, done);
+    assertEquals(2, chain.signatures);
+    assertEquals(List.of(TaskStoreTest.hash("tx 1"), TaskStoreTest.hash("tx 2")), chain.sends);
+    assertEquals(Optional.of(TaskStoreTest.hash("tx 2")), done.intent().txHash());
+    assertEquals(Optional.of("0xraw2"), done.intent().payload());
+    assertEquals(2, done.intent().sends());
+  }
+
+  @Test
+  void aSupersededTransactionWhoseEffectShowsAnywayIsNotReplaced() {
+    ScriptedChain chain = new ScriptedChain();
+    chain.afterSend = SideEffect.Status.PENDING;
+    assertInstanceOf(SendOnce.Waiting.class, run(chain));
+    chain.statuses.put(TaskStoreTest.hash("tx 1"), SideEffect.Status.SUPERSEDED);
+    chain.applied = true;
+    SendOnce.Result done = run(chain);
+    assertEquals(new SendOnce.Done(done.intent(), false), done);
+    assertEquals(1, chain.signatures);
+  }
+
+  @Test
+  void aCallerMayReplaceATransactionFoundRevertedOnALaterRun() {
+    ScriptedChain chain = new ScriptedChain();
+    chain.afterSend = SideEffect.Status.REVERTED;
+    assertEquals(true, ((SendOnce.Reverted) run(chain)).inThisCall());
+    SendOnce.Reverted earlier = (SendOnce.Reverted) run(chain);
+    assertEquals(false, earlier.inThisCall());
+    chain.afterSend = SideEffect.Status.MINED;
+    SendOnce.Result done = SendOnce.resign(intents, earlier.intent(), chain);
+    assertEquals(new SendOnce.Done(done.intent(), true), done);
+    assertEquals(IntentState.CONFIRMED, done.intent().state());
+    assertEquals(List.of(TaskStoreTest.hash("tx 1"), TaskStoreTest.hash("tx 2")), chain.sends);
+  }
 }
