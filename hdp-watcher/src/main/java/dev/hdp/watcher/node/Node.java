@@ -1,6 +1,7 @@
 package dev.hdp.watcher.node;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hdp.watcher.metrics.NodeMetrics;
 import dev.hdp.watcher.schedule.FactChecker;
 import dev.hdp.watcher.schedule.NodeJobs;
 import dev.hdp.watcher.schedule.NodeScheduler;
@@ -8,6 +9,9 @@ import dev.hdp.watcher.schedule.QuartzPlanner;
 import dev.hdp.watcher.schedule.Reconciler;
 import dev.hdp.watcher.schedule.StageHandlers;
 import dev.hdp.watcher.schedule.StageRunner;
+import dev.hdp.watcher.server.HealthCheck;
+import dev.hdp.watcher.server.RequestServer;
+import dev.hdp.watcher.server.ServerBackend;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
@@ -16,8 +20,12 @@ import dev.hdp.watcher.store.IntentLog;
 import dev.hdp.watcher.store.Migrations;
 import dev.hdp.watcher.store.NewBatch;
 import dev.hdp.watcher.store.TaskStore;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -29,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * short, and planning jobs for batches that lost theirs); {@link #stop} pauses running jobs and
  * closes everything.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable, ServerBackend {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final NodeConfig config;
@@ -39,6 +47,9 @@ public final class Node implements AutoCloseable {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
+  private final NodeMetrics metrics;
+  private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
+  private RequestServer server;
   private boolean stopped;
 
   private Node(
@@ -48,7 +59,8 @@ public final class Node implements AutoCloseable {
       IntentLog intents,
       Scheduler scheduler,
       QuartzPlanner planner,
-      Reconciler reconciler) {
+      Reconciler reconciler,
+      NodeMetrics metrics) {
     this.config = config;
     this.pool = pool;
     this.store = store;
@@ -56,6 +68,9 @@ public final class Node implements AutoCloseable {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
+    this.metrics = metrics;
+    healthChecks.put("database", this::checkDatabase);
+    healthChecks.put("scheduler", this::checkScheduler);
   }
 
   /**
@@ -73,7 +88,9 @@ public final class Node implements AutoCloseable {
             "hdp-" + config.nodeId());
     try {
       Migrations.migrate(pool, clock);
-      TaskStore store = new TaskStore(pool, clock, new SecureRandom());
+      NodeMetrics metrics = new NodeMetrics();
+      TaskStore store = new TaskStore(pool, clock, new SecureRandom(), metrics);
+      metrics.watchQueues(store);
       IntentLog intents = new IntentLog(pool, clock);
       Scheduler scheduler =
           NodeScheduler.create(
@@ -111,7 +128,16 @@ public final class Node implements AutoCloseable {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
-      return new Node(config, pool, store, intents, scheduler, planner, reconciler);
+      Node node = new Node(config, pool, store, intents, scheduler, planner, reconciler, metrics);
+      if (config.server().isPresent()) {
+        try {
+          node.server = RequestServer.start(node, config.server().get(), metrics);
+        } catch (RuntimeException e) {
+          node.stop();
+          throw e;
+        }
+      }
+      return node;
     } catch (SchedulerException | RuntimeException e) {
       pool.close();
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
@@ -122,6 +148,7 @@ public final class Node implements AutoCloseable {
     return config;
   }
 
+  @Override
   public TaskStore store() {
     return store;
   }
@@ -133,6 +160,7 @@ public final class Node implements AutoCloseable {
   /**
    * Accepts a request: stores the batch and plans its first job. Idempotent for on-chain events.
    */
+  @Override
   public BatchRecord submit(NewBatch batch) {
     BatchRecord record = store.create(batch, config.nodeId() + "/intake");
     planner.plan(record.id());
@@ -140,6 +168,7 @@ public final class Node implements AutoCloseable {
   }
 
   /** Re-enters the stage a batch failed in and plans its job. */
+  @Override
   public Stage retry(BatchId id, String actor, String why) {
     Stage stage = store.retry(id, actor, why);
     planner.plan(id);
@@ -147,8 +176,44 @@ public final class Node implements AutoCloseable {
   }
 
   /** Cancels a batch not yet submitted to a prover; a job still running on it will stop. */
+  @Override
   public void cancel(BatchId id, String actor, String why) {
     store.cancel(id, actor, why);
+  }
+
+  /** The node's metrics (stage durations, queue depths, RPC and server counters). */
+  public NodeMetrics metrics() {
+    return metrics;
+  }
+
+  /** The request server's address, when the configuration asked for a server. */
+  public Optional<URI> serverUri() {
+    return Optional.ofNullable(server).map(RequestServer::baseUri);
+  }
+
+  /**
+   * Adds a check that {@code GET /health} runs (for instance "chain": the RPC answers); a check of
+   * the same name is replaced.
+   */
+  public synchronized void addHealthCheck(String name, HealthCheck check) {
+    healthChecks.put(name, check);
+  }
+
+  @Override
+  public synchronized Map<String, HealthCheck> healthChecks() {
+    return new LinkedHashMap<>(healthChecks);
+  }
+
+  private String checkDatabase() {
+    store.ping();
+    return "answers";
+  }
+
+  private String checkScheduler() throws SchedulerException {
+    if (!scheduler.isStarted() || scheduler.isShutdown() || scheduler.isInStandbyMode()) {
+      throw new IllegalStateException("the scheduler is not running");
+    }
+    return scheduler.getCurrentlyExecutingJobs().size() + " jobs running";
   }
 
   /** Plans jobs for batches that have none now, instead of at the next periodic sweep. */
@@ -165,6 +230,9 @@ public final class Node implements AutoCloseable {
       return;
     }
     stopped = true;
+    if (server != null) {
+      server.close();
+    }
     try {
       if (!NodeScheduler.stop(scheduler, config.stopGrace())) {
         LOG.warn(
@@ -190,6 +258,9 @@ public final class Node implements AutoCloseable {
    */
   synchronized void simulateCrash() {
     stopped = true;
+    if (server != null) {
+      server.close();
+    }
     pool.close();
     try {
       scheduler.shutdown(false);
