@@ -6,20 +6,15 @@ import dev.hdp.contracts.deploy.Deployer;
 import dev.hdp.contracts.generated.DevFactsRegistry;
 import dev.hdp.contracts.generated.HdpExecutionStore;
 import dev.hdp.contracts.generated.HeadersAccumulator;
-import java.io.BufferedReader;
+import dev.hdp.fixtures.devchain.AnvilProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
@@ -50,8 +45,6 @@ public final class GasBench {
   static final Map<Integer, Long> HERODOTUS_PER_TASK = Map.of(1, 67_882L, 8, 40_810L, 64, 41_753L);
   static final int[] BATCH_SIZES = {1, 8, 64};
 
-  private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
-  private static final Pattern PRIVATE_KEY = Pattern.compile("^\\(0\\) (0x[0-9a-fA-F]{64})$");
   private static final long SEPOLIA = 11_155_111;
 
   private GasBench() {}
@@ -341,48 +334,9 @@ public final class GasBench {
 
   /** Starts the pinned Anvil from the tools folder, measures, prints, stops Anvil. */
   public static void run(PrintStream out) throws Exception {
-    Path anvil = toolsDir().resolve("node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
-    if (!Files.isExecutable(anvil)) {
-      throw new IllegalStateException("Anvil not installed at " + anvil + " (npm ci in tools/)");
+    try (AnvilProcess anvil = AnvilProcess.start(new AnvilProcess.Options(64, 1, 0))) {
+      print(measure(anvil.rpcUrl(), Credentials.create(anvil.privateKeys().get(0))), out);
     }
-    Path home = Files.createTempDirectory("gas-bench-anvil");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                anvil.toString(), "--host", "127.0.0.1", "--port", "0", "--prune-history", "64")
-            .redirectErrorStream(true);
-    builder.environment().put("HOME", home.toString());
-    Process process = builder.start();
-    try {
-      int port = -1;
-      String key = null;
-      BufferedReader lines =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      for (String line; port < 0 && (line = lines.readLine()) != null; ) {
-        Matcher k = PRIVATE_KEY.matcher(line.strip());
-        if (k.matches()) key = k.group(1);
-        Matcher l = LISTENING.matcher(line);
-        if (l.find()) port = Integer.parseInt(l.group(1));
-      }
-      if (port < 0 || key == null) throw new IllegalStateException("Anvil did not start");
-      Thread drain = new Thread(() -> lines.lines().forEach(s -> {}), "anvil-drain");
-      drain.setDaemon(true);
-      drain.start();
-      print(measure("http://127.0.0.1:" + port, Credentials.create(key)), out);
-    } finally {
-      process.destroy();
-      process.waitFor();
-      try (var paths = Files.walk(home)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
-
-  private static Path toolsDir() {
-    String configured = System.getProperty("hdp.tools.dir", System.getenv("HDP_TOOLS_DIR"));
-    if (configured != null) return Path.of(configured);
-    String home = System.getenv("HDP_HOME");
-    return home != null ? Path.of(home, "tools") : Path.of("tools");
   }
 
   /** {@code GasBench} alone, or {@code GasBench --rpc URL --private-key 0x…} for a running node. */

@@ -174,12 +174,13 @@ public record BatchFile(
   /**
    * A Poseidon MMR hash (a field element) as the Herodotus indexer and HDP write it: {@code 0x} and
    * 63 hex digits, zero-padded (a felt has at most 252 bits), e.g. {@code 0x0e8a3a…} in the
-   * fixtures.
+   * fixtures. A Keccak MMR word (our {@code HeadersAccumulator}) may use all 256 bits; one above
+   * 252 bits is written with 64 digits.
    */
   static String feltHex(Bytes32 felt) {
     String digits = felt.toBigInteger().toString(16);
     if (digits.length() > 63) {
-      throw new IllegalArgumentException("not a field element: " + felt);
+      return felt.toHex();
     }
     return "0x" + "0".repeat(63 - digits.length()) + digits;
   }

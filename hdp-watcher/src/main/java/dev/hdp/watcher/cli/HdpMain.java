@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       CairoCommand.class,
+      DemoCommand.class,
       DeployCommand.class,
       EncodeCommand.class,
+      NodeCommand.class,
+      RequestCommand.class,
       RunCommand.class,
       StatusCommand.class,
     })

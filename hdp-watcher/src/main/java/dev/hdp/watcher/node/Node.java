@@ -15,6 +15,7 @@ import dev.hdp.watcher.server.ServerBackend;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
+import dev.hdp.watcher.store.ChainEvents;
 import dev.hdp.watcher.store.Database;
 import dev.hdp.watcher.store.IntentLog;
 import dev.hdp.watcher.store.Migrations;
@@ -47,6 +48,7 @@ public final class Node implements AutoCloseable, ServerBackend {
   private final Scheduler scheduler;
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
+  private final ChainEvents chainEvents;
   private final NodeMetrics metrics;
   private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
   private RequestServer server;
@@ -60,6 +62,7 @@ public final class Node implements AutoCloseable, ServerBackend {
       Scheduler scheduler,
       QuartzPlanner planner,
       Reconciler reconciler,
+      ChainEvents chainEvents,
       NodeMetrics metrics) {
     this.config = config;
     this.pool = pool;
@@ -68,6 +71,7 @@ public final class Node implements AutoCloseable, ServerBackend {
     this.scheduler = scheduler;
     this.planner = planner;
     this.reconciler = reconciler;
+    this.chainEvents = chainEvents;
     this.metrics = metrics;
     healthChecks.put("database", this::checkDatabase);
     healthChecks.put("scheduler", this::checkScheduler);
@@ -128,7 +132,17 @@ public final class Node implements AutoCloseable, ServerBackend {
       scheduler.start();
       int looked = reconciler.reconcile();
       LOG.info("node {} started; {} batches in flight", config.nodeId(), looked);
-      Node node = new Node(config, pool, store, intents, scheduler, planner, reconciler, metrics);
+      Node node =
+          new Node(
+              config,
+              pool,
+              store,
+              intents,
+              scheduler,
+              planner,
+              reconciler,
+              new ChainEvents(pool, clock, new SecureRandom()),
+              metrics);
       if (config.server().isPresent()) {
         try {
           node.server = RequestServer.start(node, config.server().get(), metrics);
@@ -165,6 +179,16 @@ public final class Node implements AutoCloseable, ServerBackend {
     BatchRecord record = store.create(batch, config.nodeId() + "/intake");
     planner.plan(record.id());
     return store.get(record.id());
+  }
+
+  /** The event watcher's cursor and seen events, in the node's database. */
+  public ChainEvents chainEvents() {
+    return chainEvents;
+  }
+
+  /** Plans the job that moves a batch on (a batch stored by the event watcher, for instance). */
+  public void plan(BatchId id) {
+    planner.plan(id);
   }
 
   /** Re-enters the stage a batch failed in and plans its job. */

@@ -462,7 +462,7 @@ public final class TaskStore {
     }
   }
 
-  private static void log(
+  static void log(
       Connection connection,
       BatchId id,
       Stage from,
@@ -489,7 +489,7 @@ public final class TaskStore {
   }
 
   /** Counts an entry into {@code stage}; runs under the batch row's lock, so no race. */
-  private static void enterStage(Connection connection, BatchId id, Stage stage, Instant now)
+  static void enterStage(Connection connection, BatchId id, Stage stage, Instant now)
       throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
@@ -514,7 +514,7 @@ public final class TaskStore {
     }
   }
 
-  private static void insertBatch(Connection connection, BatchId id, NewBatch batch, Instant now)
+  static void insertBatch(Connection connection, BatchId id, NewBatch batch, Instant now)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -547,7 +547,7 @@ public final class TaskStore {
     }
   }
 
-  private static void insertTasks(Connection connection, BatchId id, List<Bytes32> commitments)
+  static void insertTasks(Connection connection, BatchId id, List<Bytes32> commitments)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(

@@ -1,0 +1,53 @@
+package dev.hdp.watcher.cli;
+
+import dev.hdp.watcher.node.OperatorNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hdp node}: runs the operator node until it is stopped (Ctrl-C, SIGTERM). */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the operator node: watches request events, preprocesses, proves (dev prover:"
+          + " UNPROVEN), checks facts on a schedule, finalizes, and appends to the accumulator.",
+      "The config file (properties, or a flat JSON object) holds hdp.chain.rpc,"
+          + " hdp.chain.contracts, hdp.data.dir, hdp.keys.operator, hdp.keys.devProver (0x… or"
+          + " env:NAME), hdp.watch.confirmations, hdp.watch.pollInterval, hdp.db.path,"
+          + " hdp.schedule.factCheckCron and the other hdp.node/hdp.schedule settings."
+    })
+final class NodeCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "Config file.")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    OperatorNode.Settings settings;
+    try {
+      settings = OperatorNode.load(config);
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      System.err.println("error: " + config + ": " + e.getMessage());
+      return 2;
+    }
+    OperatorNode node = OperatorNode.start(settings.node(), settings.pipeline(), Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "hdp-node-stop"));
+    System.err.println(
+        "node running; Ctrl-C stops it (status: hdp status --db "
+            + settings.node().jdbcUrl()
+            + ")");
+    stopped.await();
+    return 0;
+  }
+}
