@@ -4,6 +4,7 @@ import dev.hdp.cairo.bench.CompilerBench;
 import dev.hdp.cairo.bench.CryptoBench;
 import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
+import dev.hdp.watcher.bench.ServerBench;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("codec", TaskCodecBench::run);
     BENCHMARKS.put("compile", CompilerBench::run);
     BENCHMARKS.put("gas", GasBench::run);
+    BENCHMARKS.put("server", ServerBench::run);
   }
 
   @Spec CommandSpec spec;

@@ -244,7 +244,7 @@ public final class RequestServer implements AutoCloseable {
     checkLimits(query);
     List<Bytes32> commitments = query.tasks().stream().map(Task::commitment).toList();
     BatchRecord batch =
-        backend.submit(
+        backend.accept(
             new NewBatch(new BatchSource.Http(client), body, commitments, Optional.empty()));
     metrics.acceptedBatch();
     ObjectNode answer = JSON.createObjectNode();

@@ -11,8 +11,11 @@ import java.util.Map;
 public interface ServerBackend {
   TaskStore store();
 
-  /** Stores a batch and plans its first job. */
-  BatchRecord submit(NewBatch batch);
+  /**
+   * Stores a batch durably and plans its first job soon after, without waiting for the scheduler
+   * (the node's reconciler plans it should that be lost).
+   */
+  BatchRecord accept(NewBatch batch);
 
   /** Re-enters the failed stage; throws {@code IllegalTransitionException} if not FAILED. */
   Stage retry(BatchId id, String actor, String why);
