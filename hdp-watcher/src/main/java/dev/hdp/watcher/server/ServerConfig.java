@@ -118,7 +118,7 @@ public record ServerConfig(
         String value = properties.getProperty(key).strip();
         if (!SHA256_HEX.matcher(value).matches()) {
           throw new IllegalArgumentException(
-              key + " must be the SHA-256 of the key as 64 hex digits (hdp api-key prints it)");
+              key + " must be the SHA-256 of the key as 64 hex digits (printf %s KEY | sha256sum)");
         }
         keys.put(key.substring(KEY_PREFIX.length()), HexFormat.of().parseHex(value));
       } else if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
