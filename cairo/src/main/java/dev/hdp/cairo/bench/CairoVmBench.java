@@ -19,8 +19,7 @@ import java.util.Map;
 
 /**
  * Steps per second of the VM on long-running programs without hints in their loops, and Pedersen
- * and Poseidon hashes per second. Prints a table. Run with {@code ./hdp bench} (once wired) or
- * {@code java -cp cairo/target/classes:... dev.hdp.cairo.bench.CairoVmBench [fixturesDir]}.
+ * and Poseidon hashes per second. Prints a table. See {@code cairo/README.md} for the command.
  */
 public final class CairoVmBench {
   private CairoVmBench() {}
@@ -57,6 +56,11 @@ public final class CairoVmBench {
         "__main__",
         null,
         null);
+  }
+
+  /** Runs every benchmark (fixtures from {@code hdp.fixtures.dir} or ../shared/fixtures). */
+  public static void run(PrintStream out) throws Exception {
+    run(out, Path.of(System.getProperty("hdp.fixtures.dir", "../shared/fixtures")));
   }
 
   /** Runs every benchmark and prints the table. */

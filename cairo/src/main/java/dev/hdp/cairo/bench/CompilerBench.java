@@ -3,7 +3,7 @@ package dev.hdp.cairo.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.compiler.CairoCompiler;
-import dev.hdp.cairo.compiler.CompiledProgram;
+import dev.hdp.cairo.compiler.CompilerOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,13 +35,18 @@ public final class CompilerBench {
     run(System.out);
   }
 
-  /** Prints one row per program: size, warm compile time (median and best of the runs). */
+  /** Runs with the fixtures found through {@code hdp.fixtures.dir} or {@code HDP_FIXTURES_DIR}. */
   public static void run(PrintStream out) throws IOException {
-    Path fixtures =
+    run(
+        out,
         Path.of(
             System.getProperty(
                 "hdp.fixtures.dir",
-                System.getenv().getOrDefault("HDP_FIXTURES_DIR", "../shared/fixtures")));
+                System.getenv().getOrDefault("HDP_FIXTURES_DIR", "../shared/fixtures"))));
+  }
+
+  /** Prints one row per program: size, warm compile time (median and best of the runs). */
+  public static void run(PrintStream out, Path fixtures) throws IOException {
     out.printf(
         "%-40s %7s %6s %5s %10s %10s %s%n",
         "program", "words", "hints", "runs", "median ms", "best ms", "same data");
@@ -61,7 +66,7 @@ public final class CompilerBench {
           compiler.compile(main);
         }
         long[] nanos = new long[runs];
-        CompiledProgram result = null;
+        CompilerOutput result = null;
         for (int i = 0; i < runs; i++) {
           long t0 = System.nanoTime();
           result = new CairoCompiler(List.of(dir), true).compile(main);

@@ -134,7 +134,11 @@ public final class Ast {
   // ---------------------------------------------------------------- statements
 
   /** {@code [local] name[: type]}. */
-  public record TypedId(boolean local, String name, CType type, Loc loc) {}
+  public record TypedId(boolean local, String name, CType type, Loc loc, Loc nameLoc) {
+    public TypedId(boolean local, String name, CType type, Loc loc) {
+      this(local, name, type, loc, loc);
+    }
+  }
 
   /** {@code name [as alias]}. */
   public record AliasedId(String name, String alias, Loc loc) {

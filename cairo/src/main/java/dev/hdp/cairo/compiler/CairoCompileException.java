@@ -24,6 +24,13 @@ public class CairoCompileException extends RuntimeException {
   }
 
   private static String render(String message, Loc loc) {
+    if (loc.parent() != null) {
+      return render(loc.parentMessage(), loc.parent()) + "\n" + renderOne(message, loc);
+    }
+    return renderOne(message, loc);
+  }
+
+  private static String renderOne(String message, Loc loc) {
     String described = loc.describe();
     int nl = described.indexOf('\n');
     return nl < 0

@@ -32,24 +32,18 @@ public final class CairoCompiler {
           + "__end__:\n"
           + "jmp rel 0;\n";
 
+  /**
+   * Used when no search path holds the registers module: the two functions the compiler itself
+   * relies on ({@code new} calls get_ap), written for this project.
+   */
   private static final String REGISTERS_SOURCE =
-      "// Returns the contents of the fp and pc registers of the calling function.\n"
-          + "// The pc register's value is the address of the instruction that follows directly"
-          + " after the\n"
-          + "// invocation of get_fp_and_pc().\n"
+      "// get_fp_and_pc() and get_ap(), which the compiler's own code relies on.\n"
           + "func get_fp_and_pc() -> (fp_val: felt*, pc_val: felt*) {\n"
-          + "    // The call instruction itself already places the old fp and the return pc at\n"
-          + "    // [ap - 2], [ap - 1].\n"
           + "    return (fp_val=cast([ap - 2], felt*), pc_val=cast([ap - 1], felt*));\n"
           + "}\n"
           + "\n"
-          + "// Returns the content of the ap register just before this function was invoked.\n"
           + "@known_ap_change\n"
           + "func get_ap() -> (ap_val: felt*) {\n"
-          + "    // Once get_ap() is invoked, fp points to ap + 2 (since the call instruction placed"
-          + " the old fp\n"
-          + "    // and pc in memory, advancing ap accordingly).\n"
-          + "    // Hence, the desired ap value is fp - 2.\n"
           + "    let (fp_val, pc_val) = get_fp_and_pc();\n"
           + "    return (ap_val=fp_val - 2);\n"
           + "}\n";
@@ -63,12 +57,17 @@ public final class CairoCompiler {
    * @param proofMode whether to add the {@code __start__}/{@code __end__} prelude
    */
   public CairoCompiler(List<Path> searchPaths, boolean proofMode) {
-    this.searchPaths = List.copyOf(searchPaths);
+    // Like cairo-compile: absolute paths, folders only.
+    this.searchPaths =
+        searchPaths.stream()
+            .map(p -> p.toAbsolutePath().normalize())
+            .filter(Files::isDirectory)
+            .toList();
     this.proofMode = proofMode;
   }
 
   /** Compiles the program whose main file is {@code mainFile}. */
-  public CompiledProgram compile(Path mainFile) {
+  public CompilerOutput compile(Path mainFile) {
     String code;
     try {
       code = Files.readString(mainFile);
@@ -79,7 +78,7 @@ public final class CairoCompiler {
   }
 
   /** Compiles the given main-file source. */
-  public CompiledProgram compile(String mainCode, String mainFileName) {
+  public CompilerOutput compile(String mainCode, String mainFileName) {
     List<Module> modules = new ArrayList<>();
     Set<String> visited = new HashSet<>();
     if (proofMode) {
@@ -89,7 +88,7 @@ public final class CairoCompiler {
     collect(mainFileName, mainCode, mainFileName, modules, visited, true);
     Preprocessor pre = new Preprocessor("__main__");
     pre.run(modules);
-    return CompiledProgram.of(pre, fileContents);
+    return CompilerOutput.of(pre, fileContents);
   }
 
   private void collect(

@@ -307,6 +307,77 @@ final class Exprs {
     return null;
   }
 
+  /** Every node's place seen from {@code parent}; a node without a place gets the parent's. */
+  static Expr addParent(Expr e, Loc parent, String message) {
+    if (parent == null) {
+      return e;
+    }
+    java.util.function.UnaryOperator<Loc> m =
+        l -> l == null ? parent : l.withParent(parent, message);
+    return switch (e) {
+      case EConst c -> new EConst(c.val(), m.apply(c.loc()));
+      case EIdent i -> new EIdent(i.name(), m.apply(i.loc()));
+      case EReg r -> new EReg(r.ap(), m.apply(r.loc()));
+      case EOp o ->
+          new EOp(
+              addParent(o.a(), parent, message),
+              o.op(),
+              addParent(o.b(), parent, message),
+              m.apply(o.loc()));
+      case EPow p ->
+          new EPow(
+              addParent(p.a(), parent, message),
+              addParent(p.b(), parent, message),
+              m.apply(p.loc()));
+      case ENeg n -> new ENeg(addParent(n.val(), parent, message), m.apply(n.loc()));
+      case EParen p -> new EParen(addParent(p.val(), parent, message), m.apply(p.loc()));
+      case EDeref d -> new EDeref(addParent(d.addr(), parent, message), m.apply(d.loc()));
+      case EAddrOf a -> new EAddrOf(addParent(a.expr(), parent, message), m.apply(a.loc()));
+      case ESubscript s ->
+          new ESubscript(
+              addParent(s.expr(), parent, message),
+              addParent(s.offset(), parent, message),
+              m.apply(s.loc()));
+      case EDot d -> new EDot(addParent(d.expr(), parent, message), d.member(), m.apply(d.loc()));
+      case ECast c ->
+          new ECast(addParent(c.expr(), parent, message), c.type(), c.kind(), m.apply(c.loc()));
+      case ETuple t -> {
+        List<Arg> args = new ArrayList<>();
+        for (Arg a : t.args()) {
+          args.add(new Arg(a.name(), a.nameLoc(), addParent(a.expr(), parent, message), a.loc()));
+        }
+        yield new ETuple(args, t.trailingComma(), m.apply(t.loc()));
+      }
+      case EHint h -> new EHint(h.code(), h.prefixNewlines(), m.apply(h.loc()));
+      case EFuncCall f -> new EFuncCall(f.call(), m.apply(f.loc()));
+      case ENew n -> new ENew(addParent(n.expr(), parent, message), n.typed(), m.apply(n.loc()));
+      case EFutureLabel f -> new EFutureLabel(f.name(), f.typed(), m.apply(f.loc()));
+    };
+  }
+
+  /** The same expression placed at {@code loc} (its top node only). */
+  static Expr withLoc(Expr e, Loc loc) {
+    return switch (e) {
+      case EConst c -> new EConst(c.val(), loc);
+      case EIdent i -> new EIdent(i.name(), loc);
+      case EReg r -> new EReg(r.ap(), loc);
+      case EOp o -> new EOp(o.a(), o.op(), o.b(), loc);
+      case EPow p -> new EPow(p.a(), p.b(), loc);
+      case ENeg n -> new ENeg(n.val(), loc);
+      case EParen p -> new EParen(p.val(), loc);
+      case EDeref d -> new EDeref(d.addr(), loc);
+      case EAddrOf a -> new EAddrOf(a.expr(), loc);
+      case ESubscript s -> new ESubscript(s.expr(), s.offset(), loc);
+      case EDot d -> new EDot(d.expr(), d.member(), loc);
+      case ECast c -> new ECast(c.expr(), c.type(), c.kind(), loc);
+      case ETuple t -> new ETuple(t.args(), t.trailingComma(), loc);
+      case EHint h -> new EHint(h.code(), h.prefixNewlines(), loc);
+      case EFuncCall f -> new EFuncCall(f.call(), loc);
+      case ENew n -> new ENew(n.expr(), n.typed(), loc);
+      case EFutureLabel f -> new EFutureLabel(f.name(), f.typed(), loc);
+    };
+  }
+
   static boolean sameExpr(Expr a, Expr b) {
     return format(a).equals(format(b));
   }

@@ -154,9 +154,34 @@ final class Identifiers {
     return defs.get(fullName);
   }
 
+  /** Changes since {@link #mark()}: (name, previous definition or null), to undo them. */
+  private List<Map.Entry<String, Def>> journal;
+
+  /** Starts recording changes, forgetting earlier ones; returns the journal position. */
+  int mark() {
+    journal = new ArrayList<>();
+    return 0;
+  }
+
+  /** Undoes every change since {@link #mark()}. */
+  void rollback() {
+    for (int i = journal.size() - 1; i >= 0; i--) {
+      Map.Entry<String, Def> e = journal.get(i);
+      if (e.getValue() == null) {
+        defs.remove(e.getKey());
+      } else {
+        defs.put(e.getKey(), e.getValue());
+      }
+    }
+    journal = new ArrayList<>();
+  }
+
   void put(String fullName, Def def) {
-    boolean isNew = !defs.containsKey(fullName);
-    defs.put(fullName, def);
+    Def previous = defs.put(fullName, def);
+    if (journal != null) {
+      journal.add(new java.util.AbstractMap.SimpleEntry<>(fullName, previous));
+    }
+    boolean isNew = previous == null;
     if (isNew) {
       int dot = fullName.lastIndexOf('.');
       while (dot > 0) {

@@ -5,9 +5,41 @@ package dev.hdp.cairo.compiler;
  *
  * @param file the file name as given to the compiler
  * @param source the file's whole text (to show the offending line in errors)
+ * @param parent where this code was expanded (a reference's use, a call), or null
+ * @param parentMessage what the expansion was
  */
 public record Loc(
-    String file, String source, int startLine, int startCol, int endLine, int endCol) {
+    String file,
+    String source,
+    int startLine,
+    int startCol,
+    int endLine,
+    int endCol,
+    Loc parent,
+    String parentMessage) {
+
+  public Loc(String file, String source, int startLine, int startCol, int endLine, int endCol) {
+    this(file, source, startLine, startCol, endLine, endCol, null, null);
+  }
+
+  /**
+   * This range as seen from {@code newParent} (code expanded there): the parent is attached at the
+   * top of the existing chain, as StarkWare's compiler does.
+   */
+  public Loc withParent(Loc newParent, String message) {
+    if (parent == null) {
+      return new Loc(file, source, startLine, startCol, endLine, endCol, newParent, message);
+    }
+    return new Loc(
+        file,
+        source,
+        startLine,
+        startCol,
+        endLine,
+        endCol,
+        parent.withParent(newParent, message),
+        parentMessage);
+  }
 
   /** A range from the start of this one to the end of {@code end}. */
   public Loc to(Loc end) {

@@ -111,9 +111,55 @@ public final class Parser {
 
   private CairoCompileException unexpected(String expected) {
     Token t = peek();
-    String found = t.kind() == Kind.EOF ? "end of file" : "token \"" + t.text() + "\"";
-    return new CairoCompileException(
-        "Unexpected " + found + ". Expected: " + expected + ".", t.loc());
+    String found =
+        t.kind() == Kind.EOF ? "Unexpected end of input" : "Unexpected token " + larkRepr(t);
+    return new CairoCompileException(found + ". Expected: " + expected + ".", t.loc());
+  }
+
+  /** The token as StarkWare's (lark) parser names it in errors, e.g. Token('SEMICOLON', ';'). */
+  private static String larkRepr(Token t) {
+    String type =
+        switch (t.kind()) {
+          case IDENT ->
+              RESERVED.contains(t.text())
+                  ? t.text().toUpperCase(java.util.Locale.ROOT)
+                  : "IDENTIFIER";
+          case INT -> "INT";
+          case HEX -> "HEXINT";
+          case STRING -> "STRING";
+          case SHORT_STRING -> "SHORT_STRING";
+          case HINT -> "HINT";
+          case DIRECTIVE -> t.text().equals("%lang") ? "LANG" : "BUILTINS";
+          case EOF -> "$END";
+          case PUNCT ->
+              switch (t.text()) {
+                case ";" -> "SEMICOLON";
+                case "(" -> "LPAR";
+                case ")" -> "RPAR";
+                case "{" -> "LBRACE";
+                case "}" -> "RBRACE";
+                case "[" -> "LSQB";
+                case "]" -> "RSQB";
+                case "," -> "COMMA";
+                case ":" -> "COLON";
+                case "." -> "DOT";
+                case "=" -> "EQUAL";
+                case "+" -> "PLUS";
+                case "-" -> "MINUS";
+                case "*" -> "STAR";
+                case "/" -> "SLASH";
+                case "&" -> "AMPERSAND";
+                case "==" -> "_DBL_EQ";
+                case "!=" -> "_NEQ";
+                case "->" -> "_ARROW";
+                case "@" -> "_AT";
+                case "**" -> "_DBL_STAR";
+                case "++" -> "_DBL_PLUS";
+                default -> "__ANON";
+              };
+        };
+    String text = t.text().contains("'") ? "\"" + t.text() + "\"" : "'" + t.text() + "'";
+    return "Token('" + type + "', " + text + ")";
   }
 
   private Loc prevLoc() {
@@ -305,10 +351,7 @@ public final class Parser {
 
   private Stmt instructionOrCall() {
     Loc start = peek().loc();
-    if (peek().kind() == Kind.IDENT
-        && !RESERVED.contains(peek().text())
-        && isCallAhead()
-        && !startsInstructionKeyword()) {
+    if (peek().kind() == Kind.IDENT && !RESERVED.contains(peek().text()) && isCallAhead()) {
       int save = pos;
       FuncCall call = funcCall();
       if (accept(";")) {
@@ -323,12 +366,10 @@ public final class Parser {
       expect("++");
       incAp = true;
     }
+    // The instruction's place ends before the ';' (StarkWare's grammar puts it outside).
+    Loc loc = start.to(prevLoc());
     expect(";");
-    return new SInstruction(body, incAp, start.to(prevLoc()));
-  }
-
-  private boolean startsInstructionKeyword() {
-    return false;
+    return new SInstruction(body, incAp, loc);
   }
 
   /** True when a dotted identifier followed by "(" or "{" starts here. */
@@ -469,7 +510,7 @@ public final class Parser {
     if (accept(":")) {
       type = type();
     }
-    return new TypedId(local, name.text(), type, start.to(prevLoc()));
+    return new TypedId(local, name.text(), type, start.to(prevLoc()), name.loc());
   }
 
   private AliasedId aliasedId() {
@@ -503,6 +544,7 @@ public final class Parser {
   }
 
   private Stmt ifStmt() {
+    // StarkWare's compiler places an 'if' (and its jumps) at the keyword.
     Loc start = expect("if").loc();
     expect("(");
     BoolExpr cond = boolExpr();
@@ -512,7 +554,7 @@ public final class Parser {
     if (accept("else")) {
       orElse = braceBlock();
     }
-    return new SIf(cond, main, orElse, null, null, start.to(prevLoc()));
+    return new SIf(cond, main, orElse, null, null, start);
   }
 
   private BoolExpr boolExpr() {
@@ -766,7 +808,7 @@ public final class Parser {
           }
           return new ETuple(list.args, list.trailingComma, loc);
         }
-        throw unexpected("an expression");
+        throw unexpected("expression");
     }
     switch (t.text()) {
       case "ap":

@@ -179,9 +179,17 @@ final class Preprocessor {
       visitModule(m);
     }
     resolveLabels();
-    for (String prefix : removedPrefixes) {
-      ids.defs.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
-    }
+    ids.defs
+        .keySet()
+        .removeIf(
+            k -> {
+              for (int dot = k.length(); dot > 0; dot = k.lastIndexOf('.', dot - 1)) {
+                if (removedPrefixes.contains(k.substring(0, dot))) {
+                  return true;
+                }
+              }
+              return false;
+            });
     return lowered;
   }
 
@@ -1038,10 +1046,10 @@ final class Preprocessor {
       int references,
       int nextTempId,
       Map<String, Boolean> referenceStates,
-      int attributes,
-      Map<String, Def> defs) {}
+      int attributes) {}
 
   private Memento snapshot() {
+    ids.mark();
     return new Memento(
         instructions.size(),
         currentPc,
@@ -1051,8 +1059,7 @@ final class Preprocessor {
         references.size(),
         nextTempId,
         referenceStates,
-        attributes.size(),
-        new LinkedHashMap<>(ids.defs));
+        attributes.size());
   }
 
   private void restore(Memento m) {
@@ -1066,8 +1073,7 @@ final class Preprocessor {
     nextTempId = m.nextTempId();
     referenceStates = m.referenceStates();
     attributes.subList(m.attributes(), attributes.size()).clear();
-    ids.defs.clear();
-    ids.defs.putAll(m.defs());
+    ids.rollback();
     // Like StarkWare's memento, bindings a failed trial added to references that existed before it
     // are kept (they show in the identifiers, not in the code).
   }
@@ -1123,7 +1129,11 @@ final class Preprocessor {
       CType type = simplify(ref.value()).type();
       String full = t.names.get(ref);
       String base = full.substring(full.lastIndexOf('.') + 1);
-      Loc loc = ref.locs().isEmpty() ? null : ref.locs().get(ref.locs().size() - 1);
+      Loc last = ref.locs().isEmpty() ? null : ref.locs().get(ref.locs().size() - 1);
+      Loc loc =
+          last == null
+              ? null
+              : last.withParent(last, "While auto generating local variable for '" + base + "'.");
       injections
           .computeIfAbsent(ref.definedBy(), k -> new ArrayList<>())
           .add(new SLocal(new TypedId(false, base, type, loc), new EIdent(base, loc), loc));
@@ -1234,7 +1244,7 @@ final class Preprocessor {
           throw new CairoCompileException("Unexpected modifier 'local'.", l.id().loc());
         }
         CType type = l.id().type() == null ? new TFelt() : l.id().type();
-        Expr ref = simpleRef(false, r.size, type, l.id().loc());
+        Expr ref = simpleRef(false, r.size, type, l.id().nameLoc());
         List<Stmt> out = new ArrayList<>();
         if (l.expr() != null) {
           if (l.expr() instanceof EHint h) {
@@ -1255,7 +1265,9 @@ final class Preprocessor {
         }
         out.add(
             new SReference(
-                new TypedId(false, l.id().name(), l.id().type(), l.id().loc()), ref, l.loc()));
+                new TypedId(false, l.id().name(), l.id().type(), l.id().loc(), l.id().nameLoc()),
+                ref,
+                l.loc()));
         r.size += size(resolveType(type, l.loc()), l.loc());
         return out;
       }
@@ -1275,8 +1287,8 @@ final class Preprocessor {
           out.addAll(
               localsVisit(
                   new SLocal(
-                      new TypedId(false, t.name(), ttype, t.loc()),
-                      new EIdent(t.name(), t.loc()),
+                      new TypedId(false, t.name(), ttype, t.loc(), t.nameLoc()),
+                      new EIdent(t.name(), t.nameLoc()),
                       t.loc()),
                   r));
         }
@@ -1401,7 +1413,7 @@ final class Preprocessor {
               "The use of 'new' in reference expressions is not allowed.", n.loc());
       case EFuncCall f ->
           throw new CairoCompileException(
-              "Function calls are not allowed in reference expressions.", f.loc());
+              "Function calls are not allowed inside reference expressions.", f.loc());
       case EOp o -> {
         checkReferenceExpression(o.a());
         checkReferenceExpression(o.b());
@@ -1494,7 +1506,7 @@ final class Preprocessor {
       List<Expr> src = toFeltList(v.expr(), v.type());
       pushCompound(src, t.loc());
     }
-    addSimpleReference(join(currentScope(), t.id().name()), true, dst, -srcSize, t.id().loc());
+    addSimpleReference(join(currentScope(), t.id().name()), true, dst, -srcSize, t.id().nameLoc());
   }
 
   private Expr exprForNew(ENew n) {
@@ -1675,7 +1687,7 @@ final class Preprocessor {
     return toFeltList(v.expr(), v.type());
   }
 
-  private List<String> processImplicitBinding(List<Arg> implicitArgs, String structName, Loc loc) {
+  private List<EIdent> processImplicitBinding(List<Arg> implicitArgs, String structName, Loc loc) {
     StructDef struct = structByRelativeName(structName, loc);
     List<Arg> pending = new ArrayList<>();
     for (Arg a : implicitArgs) {
@@ -1689,13 +1701,13 @@ final class Preprocessor {
       }
       pending.add(a);
     }
-    List<String> result = new ArrayList<>();
+    List<EIdent> result = new ArrayList<>();
     for (String member : struct.members().keySet()) {
       if (pending.isEmpty() || !pending.get(0).name().equals(member)) {
         result.add(null);
         continue;
       }
-      result.add(((EIdent) pending.get(0).expr()).name());
+      result.add((EIdent) pending.get(0).expr());
       pending.remove(0);
     }
     if (!pending.isEmpty()) {
@@ -1706,37 +1718,31 @@ final class Preprocessor {
     return result;
   }
 
-  private List<Expr> processImplicitArgs(List<String> bindings, String structName, Loc loc) {
+  private List<Expr> processImplicitArgs(List<EIdent> bindings, String structName, Loc loc) {
     StructDef struct = structByRelativeName(structName, loc);
     List<Expr> out = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, MemberDef> m : struct.members().entrySet()) {
-      String binding = bindings == null ? null : bindings.get(i);
+      EIdent binding = bindings == null ? null : bindings.get(i);
       i++;
       if (binding != null) {
-        out.addAll(simplifyToFeltList(new EIdent(binding, loc), m.getValue().type()));
+        out.addAll(simplifyToFeltList(binding, m.getValue().type()));
         continue;
       }
       Loc memberLoc = m.getValue().loc();
-      try {
-        out.addAll(simplifyToFeltList(new EIdent(m.getKey(), memberLoc), m.getValue().type()));
-      } catch (CairoCompileException e) {
-        if (e.loc() != memberLoc || memberLoc == null) {
-          throw e;
-        }
-        throw new CairoCompileException(
-            e.bareMessage(),
-            memberLoc,
-            loc,
-            "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
-      }
+      Loc at =
+          memberLoc == null
+              ? loc
+              : memberLoc.withParent(
+                  loc, "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
+      out.addAll(simplifyToFeltList(new EIdent(m.getKey(), at), m.getValue().type()));
     }
     return out;
   }
 
   private void pushArguments(
       List<Arg> arguments,
-      List<String> implicitBindings,
+      List<EIdent> implicitBindings,
       List<Member> members,
       String implicitStruct,
       Loc loc) {
@@ -1759,9 +1765,11 @@ final class Preprocessor {
     exprs.forEach(x -> sims.add(Sim.OPERATION));
     List<Expr> simple = compound(exprs, sims);
     simple = optimizeForPush(simple);
+    List<Expr> originals = exprs.subList(exprs.size() - simple.size(), exprs.size());
     for (int i = 0; i < simple.size(); i++) {
       Expr e = simple.get(i);
-      Loc l = e.loc() != null ? e.loc() : loc;
+      // Each push is placed where its original expression is (before any rewriting).
+      Loc l = originals.get(i).loc() != null ? originals.get(i).loc() : loc;
       visitInstruction(
           new IAssertEq(new EDeref(new EReg(true, l), l), Exprs.translateAp(e, i), l), true, l);
     }
@@ -1889,7 +1897,7 @@ final class Preprocessor {
           call.nameLoc());
     }
     String implicitStruct = call.name() + ".ImplicitArgs";
-    List<String> bindings =
+    List<EIdent> bindings =
         processImplicitBinding(
             call.implicitArgs() == null ? List.of() : call.implicitArgs(),
             implicitStruct,
@@ -1906,19 +1914,31 @@ final class Preprocessor {
     return res.canonicalName();
   }
 
-  private void addImplicitReturnReferences(List<String> bindings, String called, Loc loc) {
+  private void addImplicitReturnReferences(List<EIdent> bindings, String called, Loc loc) {
     StructDef implicit = structByRelativeName(called + ".ImplicitArgs", loc);
     int returnSize = size(typeDefByRelativeName(called + ".Return", loc), loc);
     int i = 0;
     for (Map.Entry<String, MemberDef> m : implicit.members().entrySet()) {
-      String binding = bindings.get(i++);
-      String var = binding != null ? binding : m.getKey();
+      EIdent binding = bindings.get(i++);
+      String var = binding != null ? binding.name() : m.getKey();
+      Loc at;
+      if (binding != null) {
+        at = binding.loc();
+      } else {
+        Loc memberLoc = m.getValue().loc();
+        at =
+            memberLoc == null || loc == null
+                ? memberLoc
+                : memberLoc.withParent(
+                    loc,
+                    "While trying to update the implicit return value '" + m.getKey() + "' in:");
+      }
       addSimpleReference(
           join(currentScope(), var),
           true,
           m.getValue().type(),
           m.getValue().offset() - (returnSize + implicit.size()),
-          loc);
+          at);
       if (binding == null
           && !Boolean.TRUE.equals(referenceStates.get(join(currentScope(), m.getKey())))) {
         throw new CairoCompileException(
@@ -1926,7 +1946,7 @@ final class Preprocessor {
                 + m.getKey()
                 + "' cannot be used as an implicit return value. Consider using a 'with'"
                 + " statement.",
-            loc);
+            at);
       }
     }
   }
@@ -2367,24 +2387,15 @@ final class Preprocessor {
           value = simpleRef(false, 0, rd.type, var.loc());
         }
         for (String member : rest) {
-          value = new EDot(value, member, var.loc());
+          value = new EDot(value, member, null);
         }
-        return relocate(value, var.loc());
+        return Exprs.addParent(
+            value, var.loc(), "While expanding the reference '" + var.name() + "' in:");
       }
       default ->
           throw new CairoCompileException(
               "Unexpected identifier " + var.name() + " of type " + d.typeName() + ".", var.loc());
     }
-  }
-
-  /** Gives an expanded reference the location of its use (errors point at the use). */
-  private static Expr relocate(Expr e, Loc loc) {
-    return switch (e) {
-      case EDeref d -> new EDeref(d.addr(), loc);
-      case ECast c -> new ECast(c.expr(), c.type(), c.kind(), loc);
-      case EDot d -> new EDot(relocate(d.expr(), loc), d.member(), loc);
-      default -> e;
-    };
   }
 
   // ---- type system
@@ -2523,13 +2534,7 @@ final class Preprocessor {
   }
 
   private static Expr withLoc(Expr e, Loc loc) {
-    return switch (e) {
-      case EConst c -> new EConst(c.val(), loc);
-      case EDeref d -> new EDeref(d.addr(), loc);
-      case EOp o -> new EOp(o.a(), o.op(), o.b(), loc);
-      case EReg r -> new EReg(r.ap(), loc);
-      default -> e;
-    };
+    return Exprs.withLoc(e, loc);
   }
 
   private static Expr exprAddr(Expr e) {

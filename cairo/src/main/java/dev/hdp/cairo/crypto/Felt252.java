@@ -39,8 +39,6 @@ public final class Felt252 implements Comparable<Felt252> {
   /** p - 1, that is -1. */
   public static final Felt252 MINUS_ONE = ONE.neg();
 
-  private static final long MIN = Long.MIN_VALUE;
-
   // Montgomery-form limbs, little-endian; the represented integer is always < p.
   final long l0;
   final long l1;
@@ -153,24 +151,12 @@ public final class Felt252 implements Comparable<Felt252> {
 
   /** The canonical value in {@code [0, p)}. */
   public BigInteger toBigInteger() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return limbsToBig(canonicalLimbs());
   }
 
   /** The canonical value as 32 big-endian bytes. */
   public byte[] toBytesBE() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[32];
-    writeLongBE(b, 0, c[3]);
-    writeLongBE(b, 8, c[2]);
-    writeLongBE(b, 16, c[1]);
-    writeLongBE(b, 24, c[0]);
-    return b;
+    return limbsToBytesBE(canonicalLimbs());
   }
 
   /** Lowercase hex with a {@code 0x} prefix and no leading zeros ({@code 0x0} for zero). */
@@ -249,72 +235,18 @@ public final class Felt252 implements Comparable<Felt252> {
 
   /** {@code this + other mod p}. */
   public Felt252 add(Felt252 other) {
-    long s0 = l0 + other.l0;
-    long c = ult(s0, l0);
-    long s1 = l1 + other.l1;
-    long c1 = ult(s1, l1);
-    s1 += c;
-    c = c1 | ult(s1, c);
-    long s2 = l2 + other.l2;
-    long c2 = ult(s2, l2);
-    s2 += c;
-    c = c2 | ult(s2, c);
-    long s3 = l3 + other.l3 + c; // both < 2^252, no overflow
-    return reduceOnce(s0, s1, s2, s3);
+    // The temporary is scalar-replaced once the small MutableFelt methods are inlined.
+    return new MutableFelt(this).add(this, other).toFelt();
   }
 
   /** {@code this - other mod p}. */
   public Felt252 sub(Felt252 other) {
-    long d0 = l0 - other.l0;
-    long b = ult(l0, other.l0);
-    long d1 = l1 - other.l1;
-    long b1 = ult(l1, other.l1);
-    long t = d1;
-    d1 -= b;
-    b = b1 | ult(t, b);
-    long d2 = l2 - other.l2;
-    long b2 = ult(l2, other.l2);
-    t = d2;
-    d2 -= b;
-    b = b2 | ult(t, b);
-    long d3 = l3 - other.l3;
-    long b3 = ult(l3, other.l3);
-    t = d3;
-    d3 -= b;
-    b = b3 | ult(t, b);
-    if (b != 0) {
-      // add p = (1, 0, 0, P3)
-      d0 += 1;
-      long c = d0 == 0 ? 1 : 0;
-      d1 += c;
-      c = (c != 0 && d1 == 0) ? 1 : 0;
-      d2 += c;
-      c = (c != 0 && d2 == 0) ? 1 : 0;
-      d3 += P3 + c;
-    }
-    return new Felt252(d0, d1, d2, d3);
+    return new MutableFelt(this).sub(this, other).toFelt();
   }
 
   /** {@code -this mod p}. */
   public Felt252 neg() {
-    if (isZero()) {
-      return this;
-    }
-    // p - this, where p = (1, 0, 0, P3)
-    long d0 = 1 - l0;
-    long b = ult(1, l0);
-    long d1 = -l1;
-    long b1 = l1 != 0 ? 1 : 0;
-    long t = d1;
-    d1 -= b;
-    b = b1 | ult(t, b);
-    long d2 = -l2;
-    long b2 = l2 != 0 ? 1 : 0;
-    t = d2;
-    d2 -= b;
-    b = b2 | ult(t, b);
-    long d3 = P3 - l3 - b;
-    return new Felt252(d0, d1, d2, d3);
+    return isZero() ? this : new MutableFelt(this).neg(this).toFelt();
   }
 
   /** {@code this · other mod p}. */
@@ -329,7 +261,7 @@ public final class Felt252 implements Comparable<Felt252> {
 
   /** {@code 2·this mod p}. */
   public Felt252 twice() {
-    return add(this);
+    return new MutableFelt(this).twice(this).toFelt();
   }
 
   /**
@@ -512,7 +444,7 @@ public final class Felt252 implements Comparable<Felt252> {
   // Internals
 
   private static long ult(long a, long b) {
-    return (a ^ MIN) < (b ^ MIN) ? 1 : 0;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   private static boolean isCanonical(long c0, long c1, long c2, long c3) {
@@ -578,12 +510,17 @@ public final class Felt252 implements Comparable<Felt252> {
   }
 
   private static BigInteger limbsToBig(long[] c) {
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return new BigInteger(1, limbsToBytesBE(c));
+  }
+
+  /** Four little-endian limbs as 32 big-endian bytes. */
+  private static byte[] limbsToBytesBE(long[] c) {
+    byte[] b = new byte[32];
+    writeLongBE(b, 0, c[3]);
+    writeLongBE(b, 8, c[2]);
+    writeLongBE(b, 16, c[1]);
+    writeLongBE(b, 24, c[0]);
+    return b;
   }
 
   private void fromMontInto(long[] r) {
@@ -598,6 +535,9 @@ public final class Felt252 implements Comparable<Felt252> {
    * Montgomery product {@code a·b·2^-256 mod p} (CIOS, specialised to p = 1 + P3·2^192 so that each
    * reduction step adds {@code m} at limb 0 and {@code m·P3} at limb 3, with {@code m = -t0}).
    * Inputs below p give an output below 2p, reduced once at the end.
+   *
+   * <p>Same product as {@link MutableFelt#mul(long, long, long, long, long, long, long, long)},
+   * kept as a copy: delegating to it (a MutableFelt temporary per call) measured about 8% slower.
    */
   static Felt252 montMul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long t0 = 0;

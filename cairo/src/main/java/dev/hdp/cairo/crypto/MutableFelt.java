@@ -7,8 +7,10 @@ package dev.hdp.cairo.crypto;
  * operands ({@code x.mul(x, x)} squares x).
  *
  * <p>Multiplication is the same CIOS Montgomery product as {@link Felt252}'s (kept as a copy so
- * that neither needs a temporary object); additions use branch-free carries and a branch-free final
- * subtraction.
+ * that neither needs a temporary object). Carries are {@code Long.compareUnsigned} results, which
+ * measured faster than sign-flip comparisons or full-adder bit formulas on JDK 25. The final
+ * subtraction of p after an addition is branch-free in the usual case; the cases where a limb of
+ * the sum equals a limb of p or is zero (probability about 2^-59) take a slower, complete path.
  */
 final class MutableFelt {
 
@@ -80,73 +82,99 @@ final class MutableFelt {
 
   /** this = a + b. */
   MutableFelt add(MutableFelt a, MutableFelt b) {
-    long a0 = a.l0;
-    long a1 = a.l1;
-    long a2 = a.l2;
-    long a3 = a.l3;
-    long b0 = b.l0;
-    long b1 = b.l1;
-    long b2 = b.l2;
-    long b3 = b.l3;
+    return add(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3);
+  }
+
+  /** this = a + b. */
+  MutableFelt add(Felt252 a, Felt252 b) {
+    return add(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3);
+  }
+
+  private MutableFelt add(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long s0 = a0 + b0;
-    long c = carry(a0, b0, s0);
-    long s1 = a1 + b1 + c;
-    c = carry(a1, b1, s1);
-    long s2 = a2 + b2 + c;
-    c = carry(a2, b2, s2);
+    long c = ult(s0, a0);
+    long t1 = a1 + b1;
+    long c1 = ult(t1, a1);
+    long s1 = t1 + c;
+    c = c1 | ult(s1, t1);
+    long t2 = a2 + b2;
+    long c2 = ult(t2, a2);
+    long s2 = t2 + c;
+    c = c2 | ult(s2, t2);
     long s3 = a3 + b3 + c; // below 2^253, no carry out
     return reduceOnce(s0, s1, s2, s3);
   }
 
   /** this = 2·a. */
   MutableFelt twice(MutableFelt a) {
-    long a0 = a.l0;
-    long a1 = a.l1;
-    long a2 = a.l2;
-    long a3 = a.l3;
+    return twice(a.l0, a.l1, a.l2, a.l3);
+  }
+
+  /** this = 2·a. */
+  MutableFelt twice(Felt252 a) {
+    return twice(a.l0, a.l1, a.l2, a.l3);
+  }
+
+  private MutableFelt twice(long a0, long a1, long a2, long a3) {
     return reduceOnce(
         a0 << 1, (a1 << 1) | (a0 >>> 63), (a2 << 1) | (a1 >>> 63), (a3 << 1) | (a2 >>> 63));
   }
 
   /** this = a - b. */
   MutableFelt sub(MutableFelt a, MutableFelt b) {
-    long a0 = a.l0;
-    long a1 = a.l1;
-    long a2 = a.l2;
-    long a3 = a.l3;
-    long b0 = b.l0;
-    long b1 = b.l1;
-    long b2 = b.l2;
-    long b3 = b.l3;
+    return sub(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3);
+  }
+
+  /** this = a - b. */
+  MutableFelt sub(Felt252 a, Felt252 b) {
+    return sub(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3);
+  }
+
+  private MutableFelt sub(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long d0 = a0 - b0;
-    long w = borrow(a0, b0, d0);
-    long d1 = a1 - b1 - w;
-    w = borrow(a1, b1, d1);
-    long d2 = a2 - b2 - w;
-    w = borrow(a2, b2, d2);
-    long d3 = a3 - b3 - w;
-    w = borrow(a3, b3, d3);
-    // add p = (1, 0, 0, P3) masked by the final borrow
-    long mask = -w;
-    long e0 = d0 + (mask & 1);
-    long c = carry(d0, mask & 1, e0);
-    long e1 = d1 + c;
-    c = carry(d1, 0, e1);
-    long e2 = d2 + c;
-    c = carry(d2, 0, e2);
-    l0 = e0;
-    l1 = e1;
-    l2 = e2;
-    l3 = d3 + (mask & P3) + c;
+    long w = ult(a0, b0);
+    long x1 = a1 - b1;
+    long w1 = ult(a1, b1);
+    long d1 = x1 - w;
+    w = w1 | ult(x1, w);
+    long x2 = a2 - b2;
+    long w2 = ult(a2, b2);
+    long d2 = x2 - w;
+    w = w2 | ult(x2, w);
+    long x3 = a3 - b3;
+    long w3 = ult(a3, b3);
+    long d3 = x3 - w;
+    w = w3 | ult(x3, w);
+    // On a borrow add p = (1, 0, 0, P3); the +1 carries past limb 0 only if d0 is all ones.
+    if (w != 0 && d0 == -1L) {
+      long e1 = d1 + 1;
+      long c = carry(d1, 1, e1);
+      long e2 = d2 + c;
+      c = carry(d2, 0, e2);
+      l0 = 0;
+      l1 = e1;
+      l2 = e2;
+      l3 = d3 + P3 + c;
+      return this;
+    }
+    l0 = d0 + w;
+    l1 = d1;
+    l2 = d2;
+    l3 = d3 + (P3 & -w);
     return this;
   }
 
   /** this = -a. */
   MutableFelt neg(MutableFelt a) {
-    long a0 = a.l0;
-    long a1 = a.l1;
-    long a2 = a.l2;
-    long a3 = a.l3;
+    return neg(a.l0, a.l1, a.l2, a.l3);
+  }
+
+  /** this = -a. */
+  MutableFelt neg(Felt252 a) {
+    return neg(a.l0, a.l1, a.l2, a.l3);
+  }
+
+  private MutableFelt neg(long a0, long a1, long a2, long a3) {
     if ((a0 | a1 | a2 | a3) == 0) {
       l0 = 0;
       l1 = 0;
@@ -168,15 +196,29 @@ final class MutableFelt {
   }
 
   /**
-   * Stores {@code s} (below 2p) minus p if it is at least p. With {@code p = (1, 0, 0, P3)} the
-   * comparison and the borrows depend only on which low limbs are zero, so everything is computed
-   * side by side with masks.
+   * Stores {@code s} (below 2p) minus p if it is at least p. With {@code p = (1, 0, 0, P3)}, {@code
+   * s >= p} is decided by limb 3 except when it equals P3 (a 2^-59 chance for random values), and
+   * the subtraction touches only limbs 0 and 3 except when limb 0 is zero (2^-64): both rare cases
+   * take a slow path, so the usual case is a few branch-free instructions.
    */
   private MutableFelt reduceOnce(long s0, long s1, long s2, long s3) {
+    long ge = (P3 - s3) >>> 63; // s3 > P3 (s3 < 2^62, no overflow)
+    if (s3 == P3 || s0 == 0) {
+      return reduceOnceSlow(s0, s1, s2, s3);
+    }
+    l0 = s0 - ge;
+    l1 = s1;
+    l2 = s2;
+    l3 = s3 - (P3 & -ge);
+    return this;
+  }
+
+  /** {@link #reduceOnce} for every case, with the borrows computed in full. */
+  private MutableFelt reduceOnceSlow(long s0, long s1, long s2, long s3) {
     long low = s0 | s1 | s2;
     long lowNonZero = (low | -low) >>> 63;
     long eq3 = ((s3 ^ P3) | -(s3 ^ P3)) >>> 63 ^ 1; // s3 == P3
-    long ge = (P3 < s3 ? 1 : 0) | (eq3 & lowNonZero); // s >= p (s3 < 2^62, signed compare is fine)
+    long ge = (P3 < s3 ? 1 : 0) | (eq3 & lowNonZero); // s >= p
     long mask = -ge;
     long z0 = ((s0 | -s0) >>> 63) ^ 1; // s0 == 0
     long z1 = ((s1 | -s1) >>> 63) ^ 1;
@@ -412,7 +454,7 @@ final class MutableFelt {
   }
 
   private static long ult(long a, long b) {
-    return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE) ? 1 : 0;
+    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
   }
 
   /**

@@ -41,11 +41,15 @@ final class MutableJacobian {
   }
 
   /**
-   * this += the affine point stored as x at {@code table[off..off+3]}, y at {@code [off+4..+7]}.
+   * this += the affine point stored as x at {@code table[off..off+3]}, y at {@code [off+4..+7]}, or
+   * its negation.
    */
-  void addAffine(long[] table, int off) {
+  void addAffine(long[] table, int off, boolean negate) {
     ax.load(table, off);
     ay.load(table, off + 4);
+    if (negate) {
+      ay.neg(ay);
+    }
     addAffine(ax, ay);
   }
 

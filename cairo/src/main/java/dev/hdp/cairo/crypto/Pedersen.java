@@ -12,30 +12,33 @@ import java.util.List;
  * where {@code low} is the low 248 bits and {@code high} the top 4 bits of an element. The points
  * come from {@link StarkCurve} (derived from the digits of π).
  *
- * <p>For speed the 248-bit parts use precomputed tables of affine points, one per 8-bit window
- * ({@code d·2^(8j)·P} for every digit d), built once at class initialisation; a hash is then at
- * most 64 mixed Jacobian-affine additions and one inversion. The additions use complete case
- * handling, so every input gives the mathematically defined result.
+ * <p>For speed the 248-bit parts use precomputed tables of affine points: the part is written in
+ * signed base-512 digits (28 windows of 9 bits, each digit in [-256, 256]) and each window has a
+ * table of {@code d·2^(9j)·P} for d = 1..256; a negative digit adds the negated point. A hash is
+ * then at most 58 mixed Jacobian-affine additions and one inversion. The additions use complete
+ * case handling, so every input gives the mathematically defined result.
  */
 public final class Pedersen {
 
-  private static final int WINDOW_BITS = 8;
+  private static final int WINDOW_BITS = 9;
   private static final int LOW_BITS = 248;
-  private static final int WINDOWS = LOW_BITS / WINDOW_BITS; // 31
-  private static final int DIGITS = 1 << WINDOW_BITS; // 256, index 0 unused
+  private static final int LOW_WINDOWS = (LOW_BITS + WINDOW_BITS - 1) / WINDOW_BITS; // 28
+  private static final int HALF = 1 << (WINDOW_BITS - 1); // 256, the largest digit magnitude
 
   /**
-   * Tables for P0 and P2 (the low parts): entry {@code window·256 + digit} at offset 8·entry holds
-   * the Montgomery limbs of x then y of {@code digit·2^(8·window)·P}.
+   * Tables for P0 and P2 (the low parts): entry {@code window·256 + (d - 1)} at offset 8·entry
+   * holds the Montgomery limbs of x then y of {@code d·2^(9·window)·P}.
    */
-  private static final long[] LOW0 = windowTable(StarkCurve.pedersenPoint(0), WINDOWS, WINDOW_BITS);
+  private static final long[] LOW0 =
+      windowTable(StarkCurve.pedersenPoint(0), LOW_WINDOWS, WINDOW_BITS, HALF);
 
-  private static final long[] LOW1 = windowTable(StarkCurve.pedersenPoint(2), WINDOWS, WINDOW_BITS);
+  private static final long[] LOW1 =
+      windowTable(StarkCurve.pedersenPoint(2), LOW_WINDOWS, WINDOW_BITS, HALF);
 
-  /** Tables for P1 and P3 (the high nibbles): entry {@code digit}, 1 to 15. */
-  private static final long[] HIGH0 = windowTable(StarkCurve.pedersenPoint(1), 1, 4);
+  /** Tables for P1 and P3 (the high nibbles): entry {@code d - 1} for d = 1..15. */
+  private static final long[] HIGH0 = windowTable(StarkCurve.pedersenPoint(1), 1, 4, 15);
 
-  private static final long[] HIGH1 = windowTable(StarkCurve.pedersenPoint(3), 1, 4);
+  private static final long[] HIGH1 = windowTable(StarkCurve.pedersenPoint(3), 1, 4, 15);
 
   private static final Felt252 SHIFT_X = StarkCurve.SHIFT_POINT.x();
   private static final Felt252 SHIFT_Y = StarkCurve.SHIFT_POINT.y();
@@ -43,20 +46,21 @@ public final class Pedersen {
   private Pedersen() {}
 
   /**
-   * Builds {@code d·2^(bits·j)·p} for windows j and digits d ≥ 1, at index {@code j·2^bits + d},
-   * normalised to affine with one shared inversion (Montgomery's trick).
+   * Builds {@code d·2^(bits·j)·p} for windows j and digits d = 1..entries, at index {@code
+   * j·entries + d - 1}, normalised to affine with one shared inversion (Montgomery's trick).
    */
-  private static long[] windowTable(EcPoint p, int windows, int bits) {
-    int digits = 1 << bits;
-    JacobianPoint[] jac = new JacobianPoint[windows * digits];
+  private static long[] windowTable(EcPoint p, int windows, int bits, int entries) {
+    JacobianPoint[] jac = new JacobianPoint[windows * entries];
     JacobianPoint base = JacobianPoint.fromAffine(p);
     for (int j = 0; j < windows; j++) {
       JacobianPoint acc = base;
-      for (int d = 1; d < digits; d++) {
-        jac[j * digits + d] = acc;
+      for (int d = 1; d <= entries; d++) {
+        jac[j * entries + d - 1] = acc;
         acc = acc.add(base);
       }
-      base = acc; // 2^bits · base
+      for (int i = 0; i < bits; i++) {
+        base = base.twice();
+      }
     }
     // Batch inversion of all Z (index 0 of each window is unused).
     Felt252[] prefix = new Felt252[jac.length];
@@ -95,16 +99,37 @@ public final class Pedersen {
   }
 
   private static void addElement(MutableJacobian acc, long[] limbs, long[] low, long[] high) {
-    for (int j = 0; j < WINDOWS; j++) {
-      int digit = (int) (limbs[j >>> 3] >>> ((j & 7) << 3)) & (DIGITS - 1);
-      if (digit != 0) {
-        acc.addAffine(low, 8 * (j * DIGITS + digit));
+    int carry = 0;
+    for (int j = 0; j < LOW_WINDOWS; j++) {
+      int pos = j * WINDOW_BITS;
+      int digit = bits(limbs, pos, Math.min(WINDOW_BITS, LOW_BITS - pos)) + carry;
+      carry = 0;
+      if (digit > HALF) { // use digit - 512 and carry one into the next window
+        digit -= 1 << WINDOW_BITS;
+        carry = 1;
+      }
+      if (digit > 0) {
+        acc.addAffine(low, 8 * (j * HALF + digit - 1), false);
+      } else if (digit < 0) {
+        acc.addAffine(low, 8 * (j * HALF - digit - 1), true);
       }
     }
+    // The last window has 5 bits, so its digit is at most 32 and leaves no carry.
     int nibble = (int) (limbs[3] >>> 56) & 0xF;
     if (nibble != 0) {
-      acc.addAffine(high, 8 * nibble);
+      acc.addAffine(high, 8 * (nibble - 1), false);
     }
+  }
+
+  /** Bits {@code pos .. pos+len-1} (len <= 31) of the little-endian limbs. */
+  private static int bits(long[] limbs, int pos, int len) {
+    int k = pos >>> 6;
+    int shift = pos & 63;
+    long v = limbs[k] >>> shift;
+    if (shift + len > 64) {
+      v |= limbs[k + 1] << (64 - shift);
+    }
+    return (int) (v & ((1L << len) - 1));
   }
 
   /**

@@ -286,6 +286,38 @@ public final class CommonHints {
           setUint256(c, "remainder", qr[1]);
         });
 
+    // blake2s felt encoding
+    p.register(
+        ENCODE_FELT252_TO_U32S,
+        c -> {
+          Relocatable packed = c.idsPtr("packed_values");
+          Relocatable out = c.idsPtr("unpacked_u32s");
+          long n = c.idsInt("packed_values_len").longValueExact();
+          BigInteger two32 = BigInteger.ONE.shiftLeft(32);
+          long offset = 0;
+          for (long i = 0; i < n; i++) {
+            BigInteger val = c.intAt(packed.add(i));
+            int len = val.bitLength() <= 63 ? 2 : 8;
+            if (len == 8) {
+              val = val.add(BigInteger.ONE.shiftLeft(255));
+            }
+            for (int j = len - 1; j >= 0; j--) {
+              BigInteger[] qr = val.divideAndRemainder(two32);
+              c.memory().set(out.add(offset + j), MaybeRelocatable.of(qr[1]));
+              val = qr[0];
+            }
+            require(val.signum() == 0, "assert val == 0");
+            offset += len;
+          }
+        });
+    p.register(
+        ENCODE_FELT252_TO_U32S_2,
+        c -> {
+          Relocatable end = c.idsPtr("end");
+          Relocatable packed = c.idsPtr("packed_values");
+          c.insertAtAp(bool(!end.equals(packed) && c.intAt(packed).bitLength() <= 63));
+        });
+
     // find_element
     p.register(FIND_ELEMENT, CommonHints::findElement);
     p.register(SEARCH_SORTED_LOWER, c -> searchSorted(c, false));

@@ -70,6 +70,11 @@ public final class HintContext {
     return env.dictManager();
   }
 
+  /** The scopes the hint's code can see (for identifier lookups). */
+  public List<String> scopeNames() {
+    return hint.spec().accessibleScopes();
+  }
+
   /** The hint's code (for messages). */
   public String code() {
     return hint.spec().code();

@@ -23,6 +23,8 @@ public final class HintProcessor {
   public static HintProcessor withCommonLibrary() {
     HintProcessor p = new HintProcessor();
     CommonHints.registerAll(p);
+    DictHints.registerAll(p);
+    KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
     return p;
   }
@@ -57,8 +59,6 @@ public final class HintProcessor {
     return vm -> {
       try {
         impl.execute(new HintContext(vm, env, compiled));
-      } catch (HintException e) {
-        throw e;
       } catch (VmException
           | ArithmeticException
           | IllegalArgumentException
@@ -86,7 +86,12 @@ public final class HintProcessor {
         continue;
       }
       ReferenceSpec ref = program.references().get(entry.getValue());
-      ReferenceExpression expr = ReferenceExpression.parse(ref.value());
+      ReferenceExpression expr;
+      try {
+        expr = ReferenceExpression.parse(ref.value());
+      } catch (HintException e) {
+        expr = new ReferenceExpression.Unsupported(ref.value(), e.getMessage());
+      }
       String type = typeOf(expr, program, full);
       out.put(shortName, new ResolvedReference(expr, ref.apTracking(), type));
       depth.put(shortName, d);

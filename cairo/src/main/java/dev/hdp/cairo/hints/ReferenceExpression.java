@@ -44,6 +44,19 @@ public sealed interface ReferenceExpression {
     }
   }
 
+  /** An expression this parser does not handle (such as a tuple literal); fails when used. */
+  record Unsupported(String text, String reason) implements ReferenceExpression {
+    @Override
+    public MaybeRelocatable evaluate(Memory memory, Relocatable ap, Relocatable fp) {
+      throw new HintException(reason);
+    }
+
+    @Override
+    public boolean usesAp() {
+      return false;
+    }
+  }
+
   /** A memory read {@code [e]}. */
   record Deref(ReferenceExpression address) implements ReferenceExpression {
     @Override
@@ -164,7 +177,7 @@ public sealed interface ReferenceExpression {
     }
 
     void skipSpaces() {
-      while (pos < s.length() && s.charAt(pos) == ' ') {
+      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
         pos++;
       }
     }

@@ -116,6 +116,47 @@ public record CairoPie(
     return new CairoPie(metadata, cells, additional, runner.executionResources(), CURRENT_VERSION);
   }
 
+  /**
+   * This PIE with all extra segments merged into one (at the first extra index), addresses and
+   * pointer values moved accordingly; what {@code write_zip_file(path, merge_extra_segments=true)}
+   * produces.
+   */
+  public CairoPie mergeExtraSegments() {
+    List<SegmentInfo> extra = metadata.extraSegments();
+    if (extra.size() <= 1) {
+      return this;
+    }
+    int target = extra.getFirst().index();
+    Map<Integer, Long> shift = new HashMap<>();
+    long total = 0;
+    for (SegmentInfo s : extra) {
+      shift.put(s.index(), total);
+      total += s.size();
+    }
+    List<PieCell> cells = new ArrayList<>(memory.size());
+    for (PieCell c : memory) {
+      cells.add(
+          new PieCell(
+              move(c.address(), shift, target),
+              c.value() instanceof Relocatable r ? move(r, shift, target) : c.value()));
+    }
+    PieMetadata merged =
+        new PieMetadata(
+            metadata.program(),
+            metadata.programSegment(),
+            metadata.executionSegment(),
+            metadata.retFpSegment(),
+            metadata.retPcSegment(),
+            metadata.builtinSegments(),
+            List.of(new SegmentInfo(target, total)));
+    return new CairoPie(merged, cells, additionalData, executionResources, version);
+  }
+
+  private static Relocatable move(Relocatable r, Map<Integer, Long> shift, int target) {
+    Long by = shift.get(r.segment());
+    return by == null ? r : new Relocatable(target, by + r.offset());
+  }
+
   // ------------------------------------------------------------------------------------------
   // Zip
 

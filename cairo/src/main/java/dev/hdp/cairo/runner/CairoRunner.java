@@ -352,9 +352,14 @@ public final class CairoRunner {
         vm.traceLength() > 0 ? vm.traceLength() : vm.steps(), memoryHoles(), counters);
   }
 
-  /** Cells never accessed in segments the VM accessed (builtin segments count as accessed). */
+  /**
+   * Cells never accessed in segments the VM accessed. Builtin segments count as fully accessed and,
+   * as in lambdaclass' cairo-vm (which made both PIE fixtures), the program segment is not counted:
+   * code that never runs is not a hole.
+   */
   public long memoryHoles() {
     java.util.Set<Integer> builtinSegments = new java.util.HashSet<>();
+    builtinSegments.add(programBase.segment());
     for (BuiltinRunner b : builtins.values()) {
       builtinSegments.add(b.segmentIndex());
     }

@@ -139,6 +139,35 @@ public final class Memory {
     return true;
   }
 
+  /** {@link #load} that also marks the cell accessed when it holds a value. */
+  boolean loadAccessed(int segIndex, long offset, Word out) {
+    Segment s = segment(segIndex);
+    if (offset < 0) {
+      throw new VmException("negative offset " + segIndex + ":" + offset);
+    }
+    int page = (int) (offset >>> PAGE_BITS);
+    byte[] flags;
+    if (page >= s.flagPages.length || (flags = s.flagPages[page]) == null) {
+      out.kind = Word.NONE;
+      return false;
+    }
+    int o = (int) offset & PAGE_MASK;
+    byte flag = flags[o];
+    byte kind = (byte) (flag & KIND_MASK);
+    out.kind = kind;
+    if (kind == Word.NONE) {
+      return false;
+    }
+    flags[o] = (byte) (flag | ACCESSED);
+    int i = o << 2;
+    long[] l = s.limbPages[page];
+    out.l0 = l[i];
+    out.l1 = l[i + 1];
+    out.l2 = l[i + 2];
+    out.l3 = l[i + 3];
+    return true;
+  }
+
   /**
    * Reads a cell, asking the segment's rule to deduce it when empty; returns false when neither
    * works.

@@ -175,6 +175,7 @@ public final class VirtualMachine {
       throw new VmException("the value at pc " + pc() + " is not an instruction: " + tmp);
     }
     Instruction ins = Instruction.decode(tmp.l0);
+    memory.markAccessed(pcSeg, pcOff); // cached instructions stay marked
     if (pcSeg == programSegment && pcOff < (1 << 24)) {
       if (pcOff >= decoded.length) {
         decoded = Arrays.copyOf(decoded, Math.max((int) pcOff + 1, memory.usedSize(pcSeg)));
@@ -191,8 +192,8 @@ public final class VirtualMachine {
     long dstAddr = (ins.dstFp() ? fpOff : apOff) + ins.off0();
     int op0Seg = ins.op0Fp() ? fpSeg : apSeg;
     long op0Addr = (ins.op0Fp() ? fpOff : apOff) + ins.off1();
-    boolean hasDst = memory.load(dstSeg, dstAddr, dst);
-    boolean hasOp0 = memory.load(op0Seg, op0Addr, op0);
+    boolean hasDst = memory.loadAccessed(dstSeg, dstAddr, dst);
+    boolean hasOp0 = memory.loadAccessed(op0Seg, op0Addr, op0);
     int op1Seg;
     long op1Addr;
     switch (ins.op1Source()) {
@@ -219,7 +220,10 @@ public final class VirtualMachine {
         op1Addr = op0.l0 + ins.off2();
       }
     }
-    boolean hasOp1 = memory.load(op1Seg, op1Addr, op1);
+    boolean hasOp1 = memory.loadAccessed(op1Seg, op1Addr, op1);
+    final boolean dstWasSet = hasDst;
+    final boolean op0WasSet = hasOp0;
+    final boolean op1WasSet = hasOp1;
     boolean hasRes = false;
     final int opcode = ins.opcode();
 
@@ -352,10 +356,17 @@ public final class VirtualMachine {
       tracePageFill += 3;
       traceLen += 3;
     }
-    memory.markAccessed(dstSeg, dstAddr);
-    memory.markAccessed(op0Seg, op0Addr);
-    memory.markAccessed(op1Seg, op1Addr);
-    memory.markAccessed(pcSeg, pcOff);
+    // Cells read above are already marked (and the instruction when it was decoded); mark the
+    // deduced ones.
+    if (!dstWasSet) {
+      memory.markAccessed(dstSeg, dstAddr);
+    }
+    if (!op0WasSet) {
+      memory.markAccessed(op0Seg, op0Addr);
+    }
+    if (!op1WasSet) {
+      memory.markAccessed(op1Seg, op1Addr);
+    }
 
     // Register updates: fp, then ap, then pc.
     int newFpSeg = fpSeg;

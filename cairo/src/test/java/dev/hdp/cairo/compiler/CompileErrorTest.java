@@ -104,7 +104,7 @@ class CompileErrorTest {
         Arguments.of(
             "syntax error",
             "func main() {\n    let x = ;\n    ret;\n}\n",
-            "Unexpected token \";\". Expected: an expression.",
+            "Unexpected token Token('SEMICOLON', ';'). Expected: expression.",
             2,
             13),
         Arguments.of(
@@ -119,6 +119,55 @@ class CompileErrorTest {
             "Unknown identifier 'range_check_ptr'.",
             1,
             10),
+        Arguments.of(
+            "hint in a reference",
+            "func main() {\n    let x = nondet %{ 1 %};\n    ret;\n}\n",
+            "The use of hints in reference expressions is not allowed.",
+            2,
+            13),
+        Arguments.of(
+            "call of unknown ap change inside an expression",
+            "func f(n) -> felt {\n    if (n == 0) {\n        return 0;\n    }\n"
+                + "    return f(n - 1);\n}\nfunc main() {\n    tempvar x = f(3) + 1;\n    ret;\n}\n",
+            "Only functions with known ap change may be used in an expression.",
+            8,
+            17),
+        Arguments.of(
+            "implicit return value without with",
+            "func f{p}() {\n    return ();\n}\nfunc main() {\n    let p = 5;\n    f();\n    ret;\n}\n",
+            "'p' cannot be used as an implicit return value. Consider using a 'with' statement.",
+            1,
+            8),
+        Arguments.of(
+            "non-constant constant",
+            "const X = [ap];\nfunc main() {\n    ret;\n}\n",
+            "Expected a constant expression.",
+            1,
+            11),
+        Arguments.of(
+            "nested function",
+            "func main() {\n    func g() {\n        ret;\n    }\n    ret;\n}\n",
+            "Nested functions are not supported.",
+            2,
+            10),
+        Arguments.of(
+            "directive after code",
+            "func main() {\n    ret;\n}\n%builtins output\n",
+            "Directives must appear at the top of the file.",
+            4,
+            1),
+        Arguments.of(
+            "pointer multiplication",
+            "func main(p: felt*) {\n    tempvar x = p * 2;\n    ret;\n}\n",
+            "Operator '*' is not implemented for types 'felt*' and 'felt'.",
+            2,
+            17),
+        Arguments.of(
+            "tail call with different implicit arguments",
+            "func f{p}() {\n    return ();\n}\nfunc main{p, q}() {\n    return f();\n}\n",
+            "Tail calls require the implicit arguments of the callee to match the caller.",
+            5,
+            5),
         Arguments.of(
             "static assert",
             "func main() {\n    static_assert 1 == 2;\n    ret;\n}\n",

@@ -2,7 +2,6 @@ package dev.hdp.cairo.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.program.ProgramHash;
 import dev.hdp.cairo.program.ProgramLoader;
 import dev.hdp.cairo.runner.CairoRunner;
@@ -26,10 +25,9 @@ class CompiledProgramRunTest {
           + "}\n";
 
   private static List<BigInteger> run(String source, boolean proofMode) throws Exception {
-    CompiledProgram compiled =
-        new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
+    CompilerOutput compiled = new CairoCompiler(List.of(), proofMode).compile(source, "test.cairo");
     // The VM reads the program through its own loader, so this also checks the JSON we write.
-    byte[] json = new ObjectMapper().writeValueAsBytes(compiled.json());
+    byte[] json = compiled.toJsonString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     CairoRunner runner =
         new CairoRunner(ProgramLoader.parse(json), RunOptions.defaults().withProofMode(proofMode))
             .run();
@@ -162,11 +160,90 @@ class CompiledProgramRunTest {
   }
 
   @Test
+  void typedefsTuplesConstantsAndConditions() throws Exception {
+    String src =
+        "%builtins output\n"
+            + OUTPUT_LIB
+            + "struct Point {\n"
+            + "    x: felt,\n"
+            + "    y: felt,\n"
+            + "}\n"
+            + "using Pair = (first: felt, second: felt);\n"
+            + "const BIG = 2 ** 10 + 0x10;\n"
+            + "const WORD = 'ab';\n"
+            + "func pair(a, b) -> Pair {\n"
+            + "    return (first=a, second=b);\n"
+            + "}\n"
+            + "func both_zero(a, b) -> felt {\n"
+            + "    if (a == 0 and b == 0) {\n"
+            + "        return 1;\n"
+            + "    }\n"
+            + "    return 0;\n"
+            + "}\n"
+            + "func get_ptr() -> felt* {\n"
+            + "    %{ memory[ap] = segments.add() %}\n"
+            + "    ap += 1;\n"
+            + "    return cast([ap - 1], felt*);\n"
+            + "}\n"
+            + "func main{output_ptr: felt*}() {\n"
+            + "    alloc_locals;\n"
+            + "    let p = pair(3, 4);\n"
+            + "    local q: Pair = p;\n"
+            + "    let mem = get_ptr();\n"
+            + "    let points = cast(mem, Point*);\n"
+            + "    assert points[0] = Point(x=1, y=2);\n"
+            + "    assert points[1] = Point(x=q.first * 10, y=q.second + BIG);\n"
+            + "    let second = points + Point.SIZE;\n"
+            + "    tuple_tests(p.first, p.second);\n"
+            + "    output(points[1].x);\n"
+            + "    output(second.y);\n"
+            + "    output(WORD);\n"
+            + "    output(both_zero(0, 0) + both_zero(0, 1) * 10);\n"
+            + "    return ();\n"
+            + "}\n"
+            + "func tuple_tests{output_ptr: felt*}(a, b) {\n"
+            + "    let t = (a, b, a + b);\n"
+            + "    output(t[2]);\n"
+            + "    return ();\n"
+            + "}\n";
+    assertEquals(ints(7, 30, 4 + 1040, 0x6162, 1), run(src, false));
+  }
+
+  private List<BigInteger> runOracle(String fixture, String input) throws Exception {
+    OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
+    CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+    return new CairoRunner(
+            p.toProgram(),
+            RunOptions.defaults()
+                .withProgramInput(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(input)))
+        .run()
+        .output();
+  }
+
+  @Test
+  void oraclesCompiledHereRunWithTheirInputs() throws Exception {
+    assertEquals(
+        ints(5, 7, 11), runOracle("simple_output_compiled.json", "{\"output\": [5, 7, 11]}"));
+    assertEquals(
+        ints(123, 7, 8, 9),
+        runOracle(
+            "mock_cairo_verifier_compiled.json",
+            "{\"program_hash\": 123, \"program_output\": [7, 8, 9], \"n_steps\": 400}"));
+    // Bootloader output: 3 config words, then 2 tasks of sizes 3 (2 words) and 2 (1 word).
+    assertEquals(
+        ints(2, 3, 40, 41, 2, 50, 40, 41, 50),
+        runOracle(
+            "concat_aggregator_compiled.json",
+            "{\"bootloader_output\": [7, 8, 9, 2, 3, 40, 41, 2, 50]}"));
+  }
+
+  @Test
   void compiledOraclesHaveTheOriginalProgramHash() {
     for (String fixture :
         new String[] {"simple_output_compiled.json", "bootloader_compiled.json"}) {
       OracleSources o = OracleSources.extract(fixture, dir.resolve(fixture));
-      CompiledProgram p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
+      CompilerOutput p = new CairoCompiler(List.of(o.root()), true).compile(o.mainFile());
       String expected = ProgramHash.pedersen(ProgramLoader.parse(o.program()).strip()).toHex();
       String actual = ProgramHash.pedersen(ProgramLoader.parse(p.json()).strip()).toHex();
       assertEquals(expected, actual, fixture);

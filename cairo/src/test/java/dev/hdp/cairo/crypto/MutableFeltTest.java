@@ -3,6 +3,8 @@ package dev.hdp.cairo.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,56 @@ class MutableFeltTest {
       assertEquals(
           a.subtract(b).add(a.subtract(b)).mod(P), x.sub(x, mb).add(x, x).toFelt().toBigInteger());
     }
+  }
+
+  /**
+   * Additions work limb-wise on the Montgomery representation, so they can be checked on raw limbs.
+   * These limb patterns reach the rare slow paths (limb 3 equal to p's, zero or all-ones limbs).
+   */
+  @Test
+  void additiveOperationsHandleEdgeLimbPatterns() {
+    long p3 = 0x0800000000000011L;
+    long[] choices = {0, 1, 2, -1L, -2L, Long.MIN_VALUE, p3, p3 - 1, 0x123456789abcdefL};
+    List<long[]> limbs = new ArrayList<>();
+    for (long c0 : choices) {
+      for (long c1 : choices) {
+        for (long c2 : new long[] {0, -1L, 5}) {
+          for (long c3 : new long[] {0, 1, p3, p3 - 1, p3 >>> 1}) {
+            long[] l = {c0, c1, c2, c3};
+            if (raw(l).compareTo(P) < 0) {
+              limbs.add(l);
+            }
+          }
+        }
+      }
+    }
+    MutableFelt r = new MutableFelt();
+    Random rnd = new Random(8);
+    for (int i = 0; i < 20000; i++) {
+      long[] x = limbs.get(rnd.nextInt(limbs.size()));
+      long[] y = limbs.get(rnd.nextInt(limbs.size()));
+      BigInteger a = raw(x);
+      BigInteger b = raw(y);
+      MutableFelt ma = new MutableFelt().load(x, 0);
+      MutableFelt mb = new MutableFelt().load(y, 0);
+      assertEquals(a.add(b).mod(P), raw(r.add(ma, mb)), "add");
+      assertEquals(a.subtract(b).mod(P), raw(r.sub(ma, mb)), "sub");
+      assertEquals(a.shiftLeft(1).mod(P), raw(r.twice(ma)), "twice");
+      assertEquals(a.negate().mod(P), raw(r.neg(ma)), "neg");
+    }
+  }
+
+  private static BigInteger raw(long[] l) {
+    BigInteger v = BigInteger.ZERO;
+    for (int i = 3; i >= 0; i--) {
+      v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(l[i])));
+    }
+    return v;
+  }
+
+  private static BigInteger raw(MutableFelt m) {
+    long[] l = new long[4];
+    m.store(l, 0);
+    return raw(l);
   }
 }

@@ -73,9 +73,20 @@ class PedersenTest {
   void tablesAgreeWithTheDefinition() {
     Random rnd = new Random(12);
     BigInteger lowMask = BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE);
-    for (int i = 0; i < 20; i++) {
-      BigInteger a = new BigInteger(252, rnd).mod(Felt252.PRIME);
-      BigInteger b = new BigInteger(252, rnd).mod(Felt252.PRIME);
+    BigInteger[] edges = {
+      BigInteger.ZERO,
+      lowMask, // every window digit at its maximum: carries all the way up
+      BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE.shiftLeft(8)),
+      new BigInteger("1" + "100000000".repeat(27), 2), // digits of exactly 256
+      new BigInteger("100000001".repeat(27), 2), // digits of 257: the first negative digits
+      Felt252.PRIME.subtract(BigInteger.ONE)
+    };
+    for (int i = 0; i < 30; i++) {
+      BigInteger a = i < edges.length ? edges[i] : new BigInteger(252, rnd).mod(Felt252.PRIME);
+      BigInteger b =
+          i < edges.length
+              ? edges[edges.length - 1 - i]
+              : new BigInteger(252, rnd).mod(Felt252.PRIME);
       EcPoint expected =
           StarkCurve.SHIFT_POINT
               .add(StarkCurve.pedersenPoint(0).multiply(a.and(lowMask)))

@@ -51,6 +51,7 @@ class CairoPieTest {
     assertEquals(List.of(new SegmentInfo(5, 1)), pie.metadata().extraSegments());
     PieRerun.Result r = PieRerun.check(pie, Layout.ALL_CAIRO);
     assertEquals(89, r.resources().nSteps());
+    assertEquals(pie.executionResources(), r.resources());
     assertEquals(ints(1, 89), r.runner().output());
   }
 
@@ -61,10 +62,40 @@ class CairoPieTest {
     assertEquals(ints(89), pie.output());
     PieRerun.Result r = PieRerun.check(pie, Layout.ALL_CAIRO);
     assertEquals(72, r.resources().nSteps());
+    assertEquals(pie.executionResources(), r.resources());
     assertEquals(ints(89), r.runner().output());
     BigInteger programHash = ProgramHash.pedersen(pie.metadata().program()).toBigInteger();
     BigInteger outputHash = Fact.keccakInts(ints(89));
     assertEquals(Fact.keccakInts(List.of(programHash, outputHash)), Fact.of(pie));
+  }
+
+  private static Map<String, byte[]> entries(byte[] zip) throws Exception {
+    Map<String, byte[]> out = new java.util.TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void thePieOfTheReRunHasTheFixturesExactEntries() throws Exception {
+    for (String name : new String[] {"fibonacci_pie.zip", "madara_fibonacci_pie.zip"}) {
+      byte[] original = Files.readAllBytes(SharedFixtures.resolve("cairo/" + name));
+      CairoPie pie = CairoPie.read(original);
+      CairoPie rewritten = CairoPie.fromRun(PieRerun.check(pie, Layout.ALL_CAIRO).runner());
+      Map<String, byte[]> want = entries(original);
+      Map<String, byte[]> got = entries(rewritten.toZip());
+      assertEquals(want.keySet(), got.keySet());
+      for (String entry : want.keySet()) {
+        assertEquals(
+            new String(want.get(entry), java.nio.charset.StandardCharsets.ISO_8859_1),
+            new String(got.get(entry), java.nio.charset.StandardCharsets.ISO_8859_1),
+            name + " " + entry);
+      }
+    }
   }
 
   @Test
@@ -135,6 +166,34 @@ class CairoPieTest {
     BigInteger programHash = ProgramHash.pedersen(back.metadata().program()).toBigInteger();
     BigInteger flat = Fact.keccakInts(List.of(programHash, Fact.keccakInts(back.output())));
     assertTrue(!flat.equals(Fact.of(back)));
+  }
+
+  @Test
+  void aPieUsingEveryBuiltinReRunsToTheSameMemory() throws Exception {
+    CairoRunner runner = run("builtin_usage_all_cairo_compiled.json", null);
+    CairoPie back = CairoPie.read(CairoPie.fromRun(runner).toZip());
+    back.validate();
+    assertEquals(11, back.metadata().builtinSegments().size());
+    assertEquals(List.of(new SegmentInfo(15, 1)), back.metadata().extraSegments());
+    PieRerun.Result r = PieRerun.check(back, Layout.ALL_CAIRO);
+    assertEquals(runner.executionResources(), r.resources());
+  }
+
+  @Test
+  void extraSegmentsMergeIntoOneAndTheMergedPieStillReRuns() throws Exception {
+    // builtin_usage adds a segment in a hint; a second one is added here.
+    CairoRunner runner = run("builtin_usage_compiled.json", null);
+    Relocatable extra = runner.memory().addSegment(); // a second, empty extra segment
+    CairoPie pie = CairoPie.fromRun(runner);
+    assertEquals(2, pie.metadata().extraSegments().size());
+    assertTrue(extra.segment() > pie.metadata().extraSegments().getFirst().index());
+    CairoPie merged = CairoPie.read(pie.mergeExtraSegments().toZip());
+    long total = pie.metadata().extraSegments().stream().mapToLong(SegmentInfo::size).sum();
+    assertEquals(
+        List.of(new SegmentInfo(pie.metadata().extraSegments().getFirst().index(), total)),
+        merged.metadata().extraSegments());
+    merged.validate();
+    PieRerun.check(merged, Layout.ALL_CAIRO);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.hdp.cairo.runner;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hdp.cairo.builtins.Layout;
 import dev.hdp.cairo.program.CompiledProgram;
@@ -61,5 +62,24 @@ class RelocationTest {
     relocation.writeMemory(memory);
     assertArrayEquals(traceFile, trace.toByteArray());
     assertArrayEquals(memoryFile, memory.toByteArray());
+
+    // The public input Stone's golden run came with (values from the reference notes).
+    Map<String, Object> air = AirPublicInput.of(runner);
+    assertEquals("plain", air.get("layout"));
+    assertEquals(32758L, air.get("rc_min"));
+    assertEquals(32769L, air.get("rc_max"));
+    assertEquals(32, air.get("n_steps"));
+    assertEquals(
+        Map.of(
+            "program",
+            Map.of("begin_addr", 1L, "stop_ptr", 7L),
+            "execution",
+            Map.of("begin_addr", 11L, "stop_ptr", 22L)),
+        air.get("memory_segments"));
+    List<?> publicMemory = (List<?>) air.get("public_memory");
+    assertEquals(10, publicMemory.size());
+    assertEquals(
+        Map.of("address", 1L, "value", "0x480680017fff8000", "page", 0), publicMemory.get(0));
+    assertEquals(Map.of("address", 9L, "value", "0xb", "page", 0), publicMemory.get(8));
   }
 }

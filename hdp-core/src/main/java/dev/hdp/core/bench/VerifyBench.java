@@ -62,6 +62,11 @@ public final class VerifyBench {
     run(System.out, Path.of(args[0]), seconds, only);
   }
 
+  /** All rows, 3 seconds each, on the fixtures under {@code fixturesDir}. */
+  public static void run(PrintStream out, Path fixturesDir) throws IOException {
+    run(out, fixturesDir, 3.0, Set.of());
+  }
+
   /**
    * Loads the fixtures under {@code fixturesDir} and prints the table to {@code out}; {@code only}
    * names the rows to run (account, storage, transaction, header), empty for all.

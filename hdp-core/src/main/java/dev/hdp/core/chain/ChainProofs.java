@@ -15,6 +15,7 @@ import dev.hdp.core.trie.MerklePatriciaProof;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks of Merkle-Patricia proofs of block data against the roots that commit to it: accounts
@@ -36,7 +37,7 @@ public final class ChainProofs {
     return decodeLeaf(
         MerklePatriciaProof.verify(stateRoot, address.keccak().toArray(), proof),
         proof.size(),
-        "account " + address,
+        () -> "account " + address,
         leaf -> Account.decode(leaf.decodeContent(0)));
   }
 
@@ -58,7 +59,7 @@ public final class ChainProofs {
             MerklePatriciaProof.verify(
                 storageRoot, Keccak256.hash(slot.toArray()).toArray(), proof),
             proof.size(),
-            "storage slot " + slot,
+            () -> "storage slot " + slot,
             ChainProofs::decodeStorageValue)
         .map(v -> v.orElse(UInt256.ZERO));
   }
@@ -84,7 +85,7 @@ public final class ChainProofs {
     return decodeLeaf(
         MerklePatriciaProof.verify(transactionsRoot, indexKey(index), proof),
         proof.size(),
-        "transaction " + index,
+        () -> "transaction " + index,
         leaf -> Transaction.decode(leaf.bytes()));
   }
 
@@ -98,7 +99,7 @@ public final class ChainProofs {
     return decodeLeaf(
         MerklePatriciaProof.verify(receiptsRoot, indexKey(index), proof),
         proof.size(),
-        "receipt " + index,
+        () -> "receipt " + index,
         leaf -> Receipt.decode(leaf.bytes()));
   }
 
@@ -114,18 +115,56 @@ public final class ChainProofs {
     return verifyReceipt(header.receiptsRoot(), index, proof);
   }
 
+  /**
+   * Checks a header against the block hash it must have (from a trusted source: an MMR leaf, a
+   * child's parent hash, {@code blockhash()}).
+   *
+   * @return the header, or {@code HEADER_MISMATCH} naming both hashes
+   */
+  public static ProofResult<BlockHeader> verifyHeaderHash(BlockHeader header, Bytes32 blockHash) {
+    if (!header.hash().equals(blockHash)) {
+      return ProofResult.invalid(
+          FailureReason.HEADER_MISMATCH,
+          -1,
+          "header of block "
+              + header.number()
+              + " hashes to "
+              + header.hash()
+              + ", expected "
+              + blockHash);
+    }
+    return ProofResult.valid(header);
+  }
+
+  /**
+   * Checks that {@code child} links to {@code parent}: consecutive numbers and the child's parent
+   * hash equal to the parent's hash.
+   *
+   * @return the child, or {@code HEADER_MISMATCH}
+   */
+  public static ProofResult<BlockHeader> verifyParent(BlockHeader parent, BlockHeader child) {
+    if (child.number() != parent.number() + 1) {
+      return ProofResult.invalid(
+          FailureReason.HEADER_MISMATCH,
+          -1,
+          "block " + child.number() + " cannot be the child of block " + parent.number());
+    }
+    return verifyHeaderHash(parent, child.parentHash()).map(p -> child);
+  }
+
   /** The trie key of the transaction or receipt at {@code index}: {@code rlp(index)}. */
   public static byte[] indexKey(long index) {
     return RlpEncoder.encodeLong(index);
   }
 
+  /** Decodes a proven leaf; {@code what} names the item in failures only (built lazily). */
   private static <T> ProofResult<Optional<T>> decodeLeaf(
       ProofResult<Optional<RlpString>> walked,
       int nodes,
-      String what,
+      Supplier<String> what,
       Function<RlpString, T> decoder) {
     if (!walked.isValid()) {
-      return ProofResult.invalid(walked.failure().within(what));
+      return ProofResult.invalid(walked.failure().within(what.get()));
     }
     Optional<RlpString> leaf = walked.value();
     if (leaf.isEmpty()) {
@@ -138,7 +177,7 @@ public final class ChainProofs {
           ProofFailure.at(
               FailureReason.MALFORMED_VALUE,
               nodes - 1,
-              what + ": the proven leaf does not decode: " + e.getMessage()));
+              what.get() + ": the proven leaf does not decode: " + e.getMessage()));
     }
   }
 }

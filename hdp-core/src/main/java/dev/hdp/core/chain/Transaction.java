@@ -42,7 +42,7 @@ public final class Transaction {
   private Transaction(byte[] encoded, TransactionType type, RlpList f) {
     this.encoded = encoded;
     this.type = type;
-    String what = "transaction (type " + type.id() + ")";
+    String what = type.label();
     f.requireSize(type.fieldCount(), what);
     int i = 0;
     long typedChainId = 0;

@@ -20,10 +20,17 @@ public enum TransactionType {
 
   private final int id;
   private final int fieldCount;
+  private final String label;
 
   TransactionType(int id, int fieldCount) {
     this.id = id;
     this.fieldCount = fieldCount;
+    this.label = "transaction (type " + id + ")";
+  }
+
+  /** How errors name a transaction of this type. */
+  String label() {
+    return label;
   }
 
   /** The EIP-2718 type byte (0 for legacy). */

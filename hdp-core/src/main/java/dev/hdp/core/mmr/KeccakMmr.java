@@ -2,7 +2,9 @@ package dev.hdp.core.mmr;
 
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Keccak256;
+import dev.hdp.core.proof.ProofResult;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * The Keccak MMR of block hashes for our own on-chain headers accumulator: leaf = block hash,
@@ -36,5 +38,15 @@ public final class KeccakMmr {
   /** An empty Keccak MMR. */
   public static Mmr<Bytes32> create() {
     return new Mmr<>(HASHER);
+  }
+
+  /**
+   * Checks that a header is in the MMR: its leaf is the block hash, keccak256 of the RLP.
+   *
+   * @return the block hash, or the failure
+   */
+  public static ProofResult<Bytes32> verifyHeader(
+      byte[] headerRlp, long leafPosition, List<Bytes32> path, MmrPeaks<Bytes32> peaks) {
+    return Mmr.verifyPath(HASHER, peaks, leafPosition, Keccak256.hash(headerRlp), path);
   }
 }

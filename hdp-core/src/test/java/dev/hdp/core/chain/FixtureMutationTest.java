@@ -258,7 +258,17 @@ class FixtureMutationTest {
         Bytes32.of(Arrays.copyOfRange(rlp, stateRootOffset, stateRootOffset + 32)));
     rlp[stateRootOffset + 5] ^= 1;
     BlockHeader mutated = BlockHeader.decode(rlp);
-    assertFalse(mutated.hash().equals(child.parentHash()), "the child no longer links to it");
+    assertTrue(ChainProofs.verifyParent(header, child).isValid());
+    assertFailure(
+        FailureReason.HEADER_MISMATCH,
+        -1,
+        ChainProofs.verifyParent(mutated, child),
+        "the child no longer links to it");
+    assertFailure(
+        FailureReason.HEADER_MISMATCH,
+        -1,
+        ChainProofs.verifyParent(child, header),
+        "order reversed");
     assertFailure(
         FailureReason.ROOT_MISMATCH,
         0,

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hdp.cairo.crypto.Felt252;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Keccak256;
+import dev.hdp.core.chain.FixtureProofsTest;
 import dev.hdp.core.proof.FailureReason;
 import dev.hdp.core.proof.ProofResult;
+import dev.hdp.fixtures.SharedFixtures;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +82,31 @@ class MmrTest {
     assertEquals(
         FailureReason.PEAK_MISMATCH,
         Mmr.verify(KeccakMmr.HASHER, forged, mmr.root()).failure().reason());
+  }
+
+  /** Block hashes of real fixture headers in a Keccak MMR: each header proves by its RLP. */
+  @Test
+  void keccakMmrOfFixtureHeaders() {
+    var data = FixtureProofsTest.fixture(SharedFixtures.resolve("hdp-sepolia/19"));
+    Mmr<Bytes32> mmr = KeccakMmr.create();
+    List<Long> positions = new ArrayList<>();
+    for (var h : data.headers()) {
+      positions.add(mmr.append(Keccak256.hash(h.rlp())));
+    }
+    MmrPeaks<Bytes32> peaks =
+        Mmr.checkPeaks(KeccakMmr.HASHER, mmr.size(), mmr.peaks(), mmr.root()).value();
+    for (int i = 0; i < positions.size(); i++) {
+      byte[] rlp = data.headers().get(i).rlp();
+      MmrProof<Bytes32> proof = mmr.proof(positions.get(i));
+      assertTrue(KeccakMmr.verifyHeader(rlp, positions.get(i), proof.siblings(), peaks).isValid());
+    }
+    byte[] other = data.headers().get(1).rlp();
+    assertEquals(
+        FailureReason.PEAK_MISMATCH,
+        KeccakMmr.verifyHeader(
+                other, positions.get(0), mmr.proof(positions.get(0)).siblings(), peaks)
+            .failure()
+            .reason());
   }
 
   @Test

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -132,7 +134,8 @@ public final class JsonRpcClient implements AutoCloseable {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.options = Objects.requireNonNull(options, "options");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.inFlight = new Semaphore(options.maxInFlight());
+    // Fair, so that batches go out roughly in the order they were queued.
+    this.inFlight = new Semaphore(options.maxInFlight(), true);
     // HTTP/1.1: plain-http endpoints do not speak h2c, and the upgrade attempt costs a round trip.
     this.http =
         HttpClient.newBuilder()
@@ -196,6 +199,35 @@ public final class JsonRpcClient implements AutoCloseable {
       throw new IllegalStateException("a batch worker failed", e.getCause());
     }
     return out;
+  }
+
+  /**
+   * Starts many calls in batches and returns at once; {@code onResult} receives every call's result
+   * on the worker thread that received it (batches are sent in order, at most {@link
+   * Options#maxInFlight()} at a time), and the returned future completes when all have been
+   * delivered. A failure inside {@code onResult} completes the future exceptionally; results of
+   * other batches are still delivered.
+   */
+  public CompletableFuture<Void> callAllAsync(List<RpcCall> calls, Consumer<RpcResult> onResult) {
+    List<CompletableFuture<Void>> batches = new ArrayList<>();
+    for (int from = 0; from < calls.size(); from += options.maxBatchSize()) {
+      List<RpcCall> batch =
+          List.copyOf(calls.subList(from, Math.min(calls.size(), from + options.maxBatchSize())));
+      batches.add(
+          CompletableFuture.runAsync(
+              () -> {
+                List<RpcResult> results;
+                try {
+                  results = sendWithRetries(batch);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  results = failAll(batch, RpcException.Kind.TRANSPORT, "interrupted", e);
+                }
+                results.forEach(onResult);
+              },
+              workers));
+    }
+    return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new));
   }
 
   private static <T> List<T> convertAll(List<RpcResult> results, Function<RpcResult, T> convert) {

@@ -1,2 +1,2 @@
-/** Benchmarks of the operator node, run by {@code hdp bench}; each prints a table. */
+/** Benchmarks of the operator node, printed as tables; wired into {@code hdp bench}. */
 package dev.hdp.watcher.bench;

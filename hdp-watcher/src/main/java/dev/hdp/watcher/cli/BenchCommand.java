@@ -1,13 +1,20 @@
 package dev.hdp.watcher.cli;
 
+import dev.hdp.cairo.bench.CairoVmBench;
 import dev.hdp.cairo.bench.CompilerBench;
 import dev.hdp.cairo.bench.CryptoBench;
 import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
+import dev.hdp.core.bench.VerifyBench;
+import dev.hdp.preprocess.bench.OnlineBench;
+import dev.hdp.watcher.bench.PipelineBench;
 import dev.hdp.watcher.bench.ServerBench;
+import dev.hdp.watcher.bench.StoreBench;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,22 +28,28 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run a benchmark and print its table. Names: ${COMPLETION-CANDIDATES}.")
+    description =
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, online, pipeline.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
   interface Benchmark {
-    void run(PrintStream out) throws Exception;
+    void run(PrintStream out, Path fixtures) throws Exception;
   }
 
   static final Map<String, Benchmark> BENCHMARKS = new LinkedHashMap<>();
 
   static {
-    BENCHMARKS.put("crypto", CryptoBench::run);
-    BENCHMARKS.put("codec", TaskCodecBench::run);
-    BENCHMARKS.put("compile", CompilerBench::run);
-    BENCHMARKS.put("gas", GasBench::run);
-    BENCHMARKS.put("server", ServerBench::run);
+    BENCHMARKS.put("crypto", (out, fixtures) -> CryptoBench.run(out));
+    BENCHMARKS.put("verify", (out, fixtures) -> VerifyBench.run(out, fixtures, 3.0, Set.of()));
+    BENCHMARKS.put("codec", (out, fixtures) -> TaskCodecBench.run(out));
+    BENCHMARKS.put("cairo", CairoVmBench::run);
+    BENCHMARKS.put("compile", (out, fixtures) -> CompilerBench.run(out));
+    BENCHMARKS.put("gas", (out, fixtures) -> GasBench.run(out));
+    BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
+    BENCHMARKS.put("online", (out, fixtures) -> OnlineBench.run(out));
+    BENCHMARKS.put("pipeline", (out, fixtures) -> PipelineBench.run(out));
+    BENCHMARKS.put("server", (out, fixtures) -> ServerBench.run(out));
   }
 
   @Spec CommandSpec spec;
@@ -56,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
           .println("error: unknown benchmark '" + name + "'; known: " + BENCHMARKS.keySet());
       return 2;
     }
-    benchmark.run(System.out);
+    Path home = Path.of(System.getenv().getOrDefault("HDP_HOME", "."));
+    benchmark.run(System.out, CliSupport.fixturesDir(home));
     return 0;
   }
 

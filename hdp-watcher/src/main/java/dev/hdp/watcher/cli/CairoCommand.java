@@ -81,6 +81,11 @@ public final class CairoCommand implements Runnable {
     @Option(names = "--pie-out", description = "Write the run's Cairo PIE (zip) here.")
     Path pieOut;
 
+    @Option(
+        names = "--merge-extra-segments",
+        description = "Merge the PIE's extra segments into one (as HDP writes its PIEs).")
+    boolean mergeExtraSegments;
+
     @Option(names = "--print-output", description = "Print the program output.")
     boolean printOutput;
 
@@ -89,6 +94,17 @@ public final class CairoCommand implements Runnable {
 
     @Option(names = "--memory-file", description = "Write the relocated binary memory here.")
     Path memoryFile;
+
+    @Option(
+        names = "--air-private-input",
+        description =
+            "Write the AIR private input (proof mode; needs --trace-file and --memory-file).")
+    Path airPrivateInput;
+
+    @Option(
+        names = "--air-public-input",
+        description = "Write the AIR public input (proof mode) here.")
+    Path airPublicInput;
 
     @Override
     public Integer call() throws Exception {
@@ -136,8 +152,28 @@ public final class CairoCommand implements Runnable {
             }
           }
         }
+        if (airPublicInput != null) {
+          new ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(airPublicInput.toFile(), dev.hdp.cairo.runner.AirPublicInput.of(runner));
+        }
+        if (airPrivateInput != null) {
+          if (traceFile == null || memoryFile == null) {
+            throw new IllegalArgumentException(
+                "--air-private-input needs --trace-file and --memory-file");
+          }
+          new ObjectMapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(
+                  airPrivateInput.toFile(),
+                  dev.hdp.cairo.runner.AirPrivateInput.of(
+                      runner,
+                      traceFile.toAbsolutePath().toString(),
+                      memoryFile.toAbsolutePath().toString()));
+        }
         if (pieOut != null) {
-          CairoPie.fromRun(runner).write(pieOut);
+          CairoPie pie = CairoPie.fromRun(runner);
+          (mergeExtraSegments ? pie.mergeExtraSegments() : pie).write(pieOut);
           out.println("PIE written to " + pieOut);
         }
         return 0;

@@ -2,7 +2,7 @@ package dev.hdp.watcher.cli;
 
 import dev.hdp.cairo.compiler.CairoCompileException;
 import dev.hdp.cairo.compiler.CairoCompiler;
-import dev.hdp.cairo.compiler.CompiledProgram;
+import dev.hdp.cairo.compiler.CompilerOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,9 @@ public final class CairoCompileCommand implements Callable<Integer> {
   @Option(
       names = "--cairo-path",
       paramLabel = "DIR",
-      description = "A folder to search imports in (a.b.c is DIR/a/b/c.cairo); repeatable.")
+      description =
+          "Folders to search imports in (a.b.c is DIR/a/b/c.cairo); repeatable or ':'-separated."
+              + " CAIRO_PATH is searched next, then the working directory.")
   List<Path> cairoPath = new ArrayList<>();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The main .cairo file.")
@@ -45,10 +47,25 @@ public final class CairoCompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Like cairo-compile, the working directory is searched after the given paths.
-    List<Path> paths = new ArrayList<>(cairoPath);
+    // Like cairo-compile: the given paths, then CAIRO_PATH, then the working directory.
+    List<Path> paths = new ArrayList<>();
+    for (Path p : cairoPath) {
+      for (String part : p.toString().split(":")) {
+        if (!part.isEmpty()) {
+          paths.add(Path.of(part));
+        }
+      }
+    }
+    String env = System.getenv("CAIRO_PATH");
+    if (env != null) {
+      for (String part : env.split(":")) {
+        if (!part.isEmpty()) {
+          paths.add(Path.of(part));
+        }
+      }
+    }
     paths.add(Path.of("").toAbsolutePath());
-    CompiledProgram program;
+    CompilerOutput program;
     try {
       program = new CairoCompiler(paths, proofMode).compile(file);
     } catch (CairoCompileException e) {

@@ -138,7 +138,7 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   static void printTable(PrintWriter out, List<BatchRecord> batches) {
-    String format = "%-29s  %-28s  %-12s  %5s  %-20s  %-20s  %s%n";
+    String format = "%-29s  %-28s  %-12s  %5s  %-20s  %-26s  %s%n";
     out.printf(format, "BATCH", "STAGE", "PROVER", "TASKS", "UPDATED", "SOURCE", "NOTE");
     for (BatchRecord batch : batches) {
       out.printf(
@@ -202,7 +202,7 @@ public final class StatusCommand implements Callable<Integer> {
         "SEQ  AT                        FROM           TO             ACTOR                     REASON");
     for (TransitionRecord line : store.transitions(batch.id())) {
       out.printf(
-          "%3d  %-24s  %-13s  %-13s  %-24s  %s%n",
+          "%3d  %-24s  %-13s  %-21s  %-24s  %s%n",
           line.sequence(),
           line.at().truncatedTo(ChronoUnit.MILLIS),
           line.from().map(Stage::name).orElse("-"),

@@ -343,6 +343,33 @@ public final class DevChainScenario {
         Aggregator.avg(balances));
   }
 
+  /**
+   * The receiver's average balance over the {@code blocks} blocks ending at the current head (the
+   * blocks must be within Anvil's kept history).
+   */
+  public ScenarioTask accountTaskEndingAtHead(long blocks) throws IOException {
+    long to = blockNumber();
+    long from = Math.max(1, to - blocks + 1);
+    String receiver = receiver().toLowerCase(Locale.ROOT);
+    List<UInt256> balances = new ArrayList<>();
+    for (long b = from; b <= to; b++) {
+      balances.add(
+          UInt256.of(
+              web3j
+                  .ethGetBalance(receiver, DefaultBlockParameter.valueOf(BigInteger.valueOf(b)))
+                  .send()
+                  .getBalance()));
+    }
+    return blockSampled(
+        "account",
+        "avg balance, blocks " + from + "-" + to,
+        from,
+        to,
+        "account." + receiver + ".balance",
+        "avg",
+        Aggregator.avg(balances));
+  }
+
   private ScenarioTask blockSampled(
       String kind,
       String description,
@@ -403,6 +430,29 @@ public final class DevChainScenario {
 
   private static UInt256 min(List<UInt256> values) {
     return values.stream().min(UInt256::compareTo).orElseThrow();
+  }
+
+  /** {@code evm_snapshot}: an id to {@link #revert} to. */
+  public String snapshot() throws IOException {
+    Response<?> response =
+        new Request<>("evm_snapshot", List.of(), new HttpService(rpcUrl), AnyResponse.class).send();
+    if (response.hasError()) {
+      throw new IllegalStateException("evm_snapshot: " + response.getError().getMessage());
+    }
+    return String.valueOf(response.getResult());
+  }
+
+  /**
+   * {@code evm_revert}: drops every block mined since the snapshot (a reorg, as seen by a node).
+   */
+  public void revert(String snapshot) throws IOException {
+    rpc("evm_revert", snapshot);
+    nonce =
+        web3j
+            .ethGetTransactionCount(user().getAddress(), DefaultBlockParameterName.PENDING)
+            .send()
+            .getTransactionCount()
+            .longValueExact();
   }
 
   /** Mines {@code blocks} empty blocks. */

@@ -23,6 +23,7 @@ import dev.hdp.watcher.store.NewBatch;
 import dev.hdp.watcher.store.TaskStore;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class Node implements AutoCloseable, ServerBackend {
   private final QuartzPlanner planner;
   private final Reconciler reconciler;
   private final ChainEvents chainEvents;
+  private final NodeLease lease;
   private final NodeMetrics metrics;
   private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
   private RequestServer server;
@@ -71,6 +73,7 @@ public final class Node implements AutoCloseable, ServerBackend {
       QuartzPlanner planner,
       Reconciler reconciler,
       ChainEvents chainEvents,
+      NodeLease lease,
       NodeMetrics metrics) {
     this.config = config;
     this.pool = pool;
@@ -80,6 +83,7 @@ public final class Node implements AutoCloseable, ServerBackend {
     this.planner = planner;
     this.reconciler = reconciler;
     this.chainEvents = chainEvents;
+    this.lease = lease;
     this.metrics = metrics;
     healthChecks.put("database", this::checkDatabase);
     healthChecks.put("scheduler", this::checkScheduler);
@@ -100,6 +104,8 @@ public final class Node implements AutoCloseable, ServerBackend {
             "hdp-" + config.nodeId());
     try {
       Migrations.migrate(pool, clock);
+      // Held until stop; on failure below, closing the pool releases it.
+      NodeLease lease = NodeLease.acquire(pool, NodeLease.namesFor(config));
       NodeMetrics metrics = new NodeMetrics();
       TaskStore store = new TaskStore(pool, clock, new SecureRandom(), metrics);
       metrics.watchQueues(store);
@@ -150,6 +156,7 @@ public final class Node implements AutoCloseable, ServerBackend {
               planner,
               reconciler,
               new ChainEvents(pool, clock, new SecureRandom()),
+              lease,
               metrics);
       if (config.server().isPresent()) {
         try {
@@ -160,7 +167,10 @@ public final class Node implements AutoCloseable, ServerBackend {
         }
       }
       return node;
-    } catch (SchedulerException | RuntimeException e) {
+    } catch (NodeStartException e) {
+      pool.close();
+      throw e;
+    } catch (SchedulerException | SQLException | RuntimeException e) {
       pool.close();
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
     }
@@ -307,6 +317,11 @@ public final class Node implements AutoCloseable, ServerBackend {
     } catch (SchedulerException e) {
       LOG.warn("scheduler did not stop cleanly", e);
     } finally {
+      try {
+        lease.close();
+      } catch (SQLException e) {
+        LOG.debug("releasing the node lease", e);
+      }
       pool.close();
     }
     LOG.info("node {} stopped", config.nodeId());
@@ -327,6 +342,13 @@ public final class Node implements AutoCloseable, ServerBackend {
       server.close();
     }
     planning.shutdownNow();
+    // A dead process's connections drop and the database rolls their transactions back; the
+    // pool's close alone does not make H2 release the lease's row locks.
+    try {
+      lease.close();
+    } catch (SQLException e) {
+      LOG.debug("dropping the lease connection", e);
+    }
     pool.close();
     try {
       scheduler.shutdown(false);

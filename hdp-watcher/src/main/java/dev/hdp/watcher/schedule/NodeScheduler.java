@@ -22,6 +22,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
@@ -71,6 +72,11 @@ public final class NodeScheduler {
       dialect = Dialect.of(connection);
     } catch (SQLException e) {
       throw new SchedulerException("cannot reach the database", e);
+    }
+    // Quartz hands out an existing scheduler of the same name instead of a new one.
+    if (SchedulerRepository.getInstance().lookup(settings.schedulerName()) != null) {
+      throw new SchedulerException(
+          "a scheduler named " + settings.schedulerName() + " already runs in this JVM");
     }
     String dataSourceName = "hdp-pool-" + DATA_SOURCES.incrementAndGet();
     DBConnectionManager.getInstance()

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
  * IntentState#INTENDED}, first check the target (a crash may have hit between sending and
  * recording), and only then {@link #recordSent} the transaction's hash, send it, and {@link
  * #confirm} once it took effect. Recording the hash before the broadcast means a crash can at worst
- * leave a known hash to look up, never an unknown transaction.
+ * leave a known hash to look up, never an unknown transaction. {@link SendOnce} implements this
+ * protocol for transactions.
  */
 public final class IntentLog {
   private static final String COLUMNS =

@@ -27,8 +27,9 @@ public final class Migrations {
       List.of(
           new Migration(1, "task store", dialect -> "/db/migration/V1__task_store.sql"),
           new Migration(2, "Quartz job store tables", Dialect::quartzTablesScript),
+          new Migration(3, "node locks", dialect -> "/db/migration/V3__node_lock.sql"),
           new Migration(
-              3, "chain cursor and seen events", dialect -> "/db/migration/V3__chain_events.sql"));
+              4, "chain cursor and seen events", dialect -> "/db/migration/V4__chain_events.sql"));
 
   /** The schema version this code writes and reads. */
   public static final int CURRENT_VERSION = ALL.getLast().version();

@@ -122,7 +122,7 @@ class StatusCommandTest {
     assertTrue(out.contains(hash("signed").toHex()), out);
     long transitions = out.lines().filter(l -> l.matches("\\s*\\d+  \\d{4}-.*")).count();
     assertEquals(8, transitions, out);
-    assertTrue(out.contains("SUBMITTED      FACT_PENDING   node-1/x"), out);
+    assertTrue(out.contains("SUBMITTED      FACT_PENDING           node-1/x"), out);
 
     Run failedRun = run("status", "--db", db.toString(), "--batch", failed.value());
     assertTrue(failedRun.out().contains("reason    RPC refused eth_getProof"), failedRun.out());

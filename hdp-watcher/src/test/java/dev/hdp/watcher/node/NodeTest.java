@@ -341,4 +341,20 @@ class NodeTest {
     assertEquals(3, runs(node, id, Stage.SUBMITTED));
     assertEquals(HAPPY_PATH, stagesEntered(node, id));
   }
+
+  @Test
+  void aSecondNodeOnTheSameUnclusteredDatabaseIsRefused() throws Exception {
+    Node first = startNode();
+    NodeStartException refused =
+        assertThrows(
+            NodeStartException.class,
+            () -> Node.start(config(), work.handlers(), Clock.systemUTC()));
+    assertTrue(refused.getMessage().contains("node node-1"), refused.getMessage());
+    // The refused start left the running node alone.
+    BatchId id = first.submit(request("after refusal", 1)).id();
+    awaitStage(first, id, Stage.FINALIZED);
+    first.stop();
+    Node again = startNode();
+    assertEquals(Stage.FINALIZED, again.store().get(id).stage());
+  }
 }

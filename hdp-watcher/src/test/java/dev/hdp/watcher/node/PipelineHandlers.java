@@ -8,9 +8,9 @@ import dev.hdp.watcher.schedule.StageHandlers;
 import dev.hdp.watcher.schedule.StageOutcome;
 import dev.hdp.watcher.store.ArtifactKind;
 import dev.hdp.watcher.store.BatchRecord;
-import dev.hdp.watcher.store.Intent;
-import dev.hdp.watcher.store.IntentLog;
 import dev.hdp.watcher.store.ProverKind;
+import dev.hdp.watcher.store.SendOnce;
+import dev.hdp.watcher.store.SideEffect;
 import dev.hdp.watcher.store.TaskRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,42 +149,54 @@ final class PipelineHandlers {
   }
 
   /**
-   * The intent protocol a real handler follows: look at the intent, check the chain before any
-   * send, record the transaction hash before the broadcast, confirm after.
+   * Sends an effect to the fake chain through {@link SendOnce}; when {@code crash} is armed the
+   * worker dies right after the broadcast, before anything is recorded about it.
    */
   private void sendOnce(
       StageContext context, String kind, String subject, String effect, Hold crash)
       throws InterruptedException {
-    IntentLog intents = context.intents();
-    Intent intent = intents.open(kind, subject, Optional.of(context.batch().id()), context.actor());
-    switch (intent.state()) {
-      case CONFIRMED -> {
-        return;
-      }
-      case SENT -> {
-        if (!chain.mined(intent.txHash().orElseThrow())) {
-          // Re-broadcast the very same transaction: with its nonce it cannot apply twice.
-          chain.broadcast(intent.txHash().orElseThrow(), intent.payload().orElseThrow());
-        }
-        intents.confirm(intent);
-        return;
-      }
-      case INTENDED -> {
-        if (chain.applied(effect)) {
-          intents.confirm(intent);
-          return;
-        }
-      }
+    SideEffect onChain =
+        new SideEffect() {
+          @Override
+          public boolean applied() {
+            return chain.applied(effect);
+          }
+
+          @Override
+          public Signed sign() {
+            return new Signed(chain.sign(effect), effect);
+          }
+
+          @Override
+          public void send(Signed transaction) {
+            chain.broadcast(transaction.hash(), transaction.raw());
+            if (crash.take()) {
+              crash.reached.countDown();
+              try {
+                crash.release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new IllegalStateException("this worker died after the broadcast");
+            }
+          }
+
+          @Override
+          public Status status(Bytes32 txHash) {
+            return chain.mined(txHash) ? Status.MINED : Status.UNKNOWN;
+          }
+        };
+    SendOnce.Result result =
+        SendOnce.run(
+            context.intents(),
+            kind,
+            subject,
+            Optional.of(context.batch().id()),
+            context.actor(),
+            onChain);
+    if (!(result instanceof SendOnce.Done)) {
+      throw new IllegalStateException(kind + " did not take effect: " + result);
     }
-    Bytes32 tx = chain.sign(effect);
-    intent = intents.recordSent(intent, tx, Optional.of(effect));
-    chain.broadcast(tx, effect);
-    if (crash.take()) {
-      crash.reached.countDown();
-      crash.release.await();
-      throw new IllegalStateException("this worker died after the broadcast");
-    }
-    intents.confirm(intent);
   }
 
   private Path folder(BatchRecord batch) {

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -67,12 +69,14 @@ public final class RpcChainDataSource implements ChainDataSource {
       Bytes32 transactionsRoot,
       List<byte[]> transactions) {}
 
-  private final Map<Long, Outcome<Block>> headers = new ConcurrentHashMap<>();
-  private final Map<Long, Outcome<Block>> fullBlocks = new ConcurrentHashMap<>();
-  private final Map<Long, Outcome<List<byte[]>>> receipts = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<Outcome<Block>>> headers = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<Outcome<Block>>> fullBlocks = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<Outcome<List<byte[]>>>> receipts =
+      new ConcurrentHashMap<>();
   private final Map<Long, Outcome<MerklePatriciaTrie>> transactionTries = new ConcurrentHashMap<>();
   private final Map<Long, Outcome<MerklePatriciaTrie>> receiptTries = new ConcurrentHashMap<>();
-  private final Map<String, Outcome<ProofAnswer>> proofs = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Outcome<ProofAnswer>>> proofs =
+      new ConcurrentHashMap<>();
 
   private record ProofAnswer(AccountProof account, List<byte[]> storageNodes) {}
 
@@ -97,9 +101,14 @@ public final class RpcChainDataSource implements ChainDataSource {
     return chainId;
   }
 
+  /**
+   * Starts fetching every announced item in batches and returns at once: the preprocessor verifies
+   * the first blocks while the node still answers for the later ones. Each item's answer (or
+   * failure) waits in a future until it is asked for.
+   */
   @Override
   public void prefetch(List<ChainDataRequest> requests) {
-    Map<RpcCall, Function<RpcResult, Void>> calls = new LinkedHashMap<>();
+    Map<RpcCall, Consumer<RpcResult>> calls = new LinkedHashMap<>();
     TreeSet<Long> headerBlocks = new TreeSet<>();
     for (ChainDataRequest request : requests) {
       if (!request.chainId().equals(chainId)) {
@@ -109,47 +118,63 @@ public final class RpcChainDataSource implements ChainDataSource {
       switch (request) {
         case ChainDataRequest.Header h -> {
           headerBlocks.add(block);
-          if (!headers.containsKey(block)) {
-            calls.put(blockCall(block, false), r -> store(headers, block, r, this::block));
-          }
+          pending(calls, headers, block, blockCall(block, false), this::block);
         }
-        case ChainDataRequest.Account a -> {
-          String key = proofKey(a.address(), null, block);
-          if (!proofs.containsKey(key)) {
-            calls.put(
+        case ChainDataRequest.Account a ->
+            pending(
+                calls,
+                proofs,
+                proofKey(a.address(), null, block),
                 proofCall(a.address(), null, block),
-                r -> store(proofs, key, r, j -> proofAnswer(j, a.address(), null, block)));
-          }
-        }
-        case ChainDataRequest.Storage s -> {
-          String key = proofKey(s.address(), s.slot(), block);
-          if (!proofs.containsKey(key)) {
-            calls.put(
+                j -> proofAnswer(j, a.address(), null, block));
+        case ChainDataRequest.Storage s ->
+            pending(
+                calls,
+                proofs,
+                proofKey(s.address(), s.slot(), block),
                 proofCall(s.address(), s.slot(), block),
-                r -> store(proofs, key, r, j -> proofAnswer(j, s.address(), s.slot(), block)));
-          }
-        }
-        case ChainDataRequest.Transaction t -> {
-          if (!fullBlocks.containsKey(block)) {
-            calls.put(blockCall(block, true), r -> store(fullBlocks, block, r, this::fullBlock));
-          }
-        }
+                j -> proofAnswer(j, s.address(), s.slot(), block));
+        case ChainDataRequest.Transaction t ->
+            pending(calls, fullBlocks, block, blockCall(block, true), this::fullBlock);
         case ChainDataRequest.Receipt r -> {
-          if (!fullBlocks.containsKey(block)) {
-            calls.put(blockCall(block, true), x -> store(fullBlocks, block, x, this::fullBlock));
-          }
-          if (!receipts.containsKey(block)) {
-            calls.put(receiptsCall(block), x -> store(receipts, block, x, this::receiptList));
-          }
+          pending(calls, fullBlocks, block, blockCall(block, true), this::fullBlock);
+          pending(calls, receipts, block, receiptsCall(block), this::receiptList);
         }
       }
     }
-    if (!calls.isEmpty()) {
-      List<RpcCall> list = new ArrayList<>(calls.keySet());
-      rpc.callAll(list, result -> calls.get(result.call()).apply(result));
-    }
     if (!headerBlocks.isEmpty()) {
       headerProofs.prefetch(chainId, headerBlocks.stream().mapToLong(Long::longValue).toArray());
+    }
+    if (!calls.isEmpty()) {
+      rpc.callAllAsync(
+              new ArrayList<>(calls.keySet()), result -> calls.get(result.call()).accept(result))
+          .whenComplete(
+              (done, error) -> {
+                if (error != null) {
+                  // Never leave an item waiting: those not delivered fail with the reason.
+                  for (Map.Entry<RpcCall, Consumer<RpcResult>> call : calls.entrySet()) {
+                    RpcResult failure =
+                        new RpcResult.Failure(
+                            call.getKey(),
+                            RpcException.malformed(
+                                call.getKey(), "prefetch failed: " + error, error));
+                    call.getValue().accept(failure);
+                  }
+                }
+              });
+    }
+  }
+
+  /** Registers a future for an item not yet cached, and the call that will complete it. */
+  private static <K, T> void pending(
+      Map<RpcCall, Consumer<RpcResult>> calls,
+      Map<K, CompletableFuture<Outcome<T>>> cache,
+      K key,
+      RpcCall call,
+      Function<JsonNode, T> convert) {
+    CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
+    if (cache.putIfAbsent(key, future) == null) {
+      calls.put(call, result -> future.complete(convert(result, convert)));
     }
   }
 
@@ -392,13 +417,6 @@ public final class RpcChainDataSource implements ChainDataSource {
 
   // ------------------------------------------------------------------ caching
 
-  /** Converts and caches the answer of one prefetched call. */
-  private static <K, T> Void store(
-      Map<K, Outcome<T>> cache, K key, RpcResult result, Function<JsonNode, T> convert) {
-    cache.put(key, convert(result, convert));
-    return null;
-  }
-
   private static <T> Outcome<T> convert(RpcResult result, Function<JsonNode, T> convert) {
     return switch (result) {
       case RpcResult.Failure f ->
@@ -406,7 +424,9 @@ public final class RpcChainDataSource implements ChainDataSource {
       case RpcResult.Success s -> {
         try {
           yield new Outcome<>(convert.apply(s.result()), null);
-        } catch (IllegalArgumentException | ArithmeticException | ChainDataException e) {
+        } catch (RuntimeException e) {
+          // Malformed answers (IllegalArgumentException, ArithmeticException), failed checks
+          // (ChainDataException), and anything unexpected: the item fails, the future completes.
           yield new Outcome<>(
               null, new ChainDataException(s.call().describe() + ": " + e.getMessage(), e));
         }
@@ -414,15 +434,19 @@ public final class RpcChainDataSource implements ChainDataSource {
     };
   }
 
-  /** The cached item, or fetches it alone. */
+  /** The cached or prefetched item (waiting for its batch), or fetches it alone. */
   private <K, T> T fetch(
-      Map<K, Outcome<T>> cache, K key, RpcCall call, Function<JsonNode, T> convert) {
-    Outcome<T> outcome = cache.get(key);
-    if (outcome == null) {
-      outcome = convert(rpc.callAll(List.of(call)).get(0), convert);
-      cache.put(key, outcome);
+      Map<K, CompletableFuture<Outcome<T>>> cache,
+      K key,
+      RpcCall call,
+      Function<JsonNode, T> convert) {
+    CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
+    CompletableFuture<Outcome<T>> known = cache.putIfAbsent(key, future);
+    if (known == null) {
+      future.complete(convert(rpc.callAll(List.of(call)).get(0), convert));
+      known = future;
     }
-    return outcome.get();
+    return known.join().get();
   }
 
   private static <T> Outcome<T> outcome(java.util.function.Supplier<T> compute) {

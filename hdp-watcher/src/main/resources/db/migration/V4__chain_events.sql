@@ -1,4 +1,4 @@
--- The event watcher's durable position, version 3: where it has read the chain up to (with the
+-- The event watcher's durable position, version 4: where it has read the chain up to (with the
 -- block's hash, to notice a reorg), and every request event it has seen. Both are written in the
 -- same transaction as the batch the events became, so an event is turned into work exactly once.
 

@@ -1,8 +1,6 @@
 package dev.hdp.cairo.compiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A compiled program: bytecode, hints by pc, builtins, identifiers, references and debug
+ * What the compiler produces: bytecode, hints by pc, builtins, identifiers, references and debug
  * information, writable as the {@code cairo-compile} JSON format.
  *
  * @param data the program words
@@ -38,7 +36,7 @@ import java.util.TreeMap;
  * @param main the pc of {@code __main__.main}, or -1
  * @param json the full JSON program
  */
-public record CompiledProgram(
+public record CompilerOutput(
     List<BigInteger> data,
     Map<Integer, List<Hint>> hints,
     List<String> builtins,
@@ -53,7 +51,7 @@ public record CompiledProgram(
       int apOffset,
       Map<String, Integer> referenceIds) {}
 
-  static CompiledProgram of(Preprocessor pre, Map<String, String> fileContents) {
+  static CompilerOutput of(Preprocessor pre, Map<String, String> fileContents) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     List<BigInteger> data = new ArrayList<>();
     Map<Integer, List<Hint>> hints = new TreeMap<>();
@@ -149,7 +147,7 @@ public record CompiledProgram(
     }
     rm.set("references", refs);
     root.set("reference_manager", rm);
-    return new CompiledProgram(
+    return new CompilerOutput(
         List.copyOf(data),
         Collections.unmodifiableMap(hints),
         List.copyOf(pre.builtins),
@@ -186,6 +184,12 @@ public record CompiledProgram(
     ObjectNode file = JsonNodeFactory.instance.objectNode();
     file.put("filename", loc.file());
     o.set("input_file", file);
+    if (loc.parent() != null) {
+      ArrayNode parent = JsonNodeFactory.instance.arrayNode();
+      parent.add(locJson(loc.parent()));
+      parent.add(loc.parentMessage());
+      o.set("parent_location", parent);
+    }
     o.put("start_col", loc.startCol());
     o.put("start_line", loc.startLine());
     return o;
@@ -271,13 +275,13 @@ public record CompiledProgram(
     return out;
   }
 
+  /** This program in the VM's model, read back from the JSON (as a runner would load it). */
+  public dev.hdp.cairo.program.CompiledProgram toProgram() {
+    return dev.hdp.cairo.program.ProgramLoader.parse(json);
+  }
+
   /** The program as {@code cairo-compile} writes it (sorted keys, 4-space indent). */
   public String toJsonString() {
-    try {
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ProgramJsonWriter.write(json) + "\n";
   }
 }
