@@ -882,9 +882,10 @@ public final class RequestServer implements AutoCloseable {
       return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** Refuses query parameters other than {@code allowed} (HDP clients' apiKey is always fine). */
     void allowQuery(Set<String> allowed) {
       for (String name : query.keySet()) {
-        if (!allowed.contains(name)) {
+        if (!allowed.contains(name) && !name.equals("apiKey")) {
           throw ApiError.badRequest(
               name,
               "unknown query parameter"
@@ -895,7 +896,9 @@ public final class RequestServer implements AutoCloseable {
 
     /** The route label for metrics: method and path with ids replaced. */
     String route() {
-      if (segments.size() >= 3 && segments.get(0).equals("v1")) {
+      if (segments.size() >= 3
+          && segments.get(0).equals("v1")
+          && Set.of("batches", "tasks").contains(segments.get(1))) {
         List<String> shape = new ArrayList<>(segments);
         shape.set(2, segments.get(1).equals("tasks") ? "{commitment}" : "{id}");
         if (shape.size() == 5) {

@@ -475,6 +475,10 @@ class RequestServerTest {
     assertError(get("/v1/batches?limit=x&limit=y"), 400, "limit", "more than once");
     assertError(get("/v1/batches?sort=asc"), 400, "sort", "unknown query parameter");
     assertError(get("/v1/nothing"), 404, "path", "no such resource");
+    assertEquals(200, get("/v1/batches?apiKey=ignored-on-reads").statusCode());
+    for (int i = 0; i < 3; i++) {
+      assertError(get("/v1/probe" + i + "/x/y"), 404, "path", "no such resource");
+    }
     assertError(
         send(
             HttpRequest.newBuilder(base.resolve("/v1/batches"))
@@ -484,7 +488,10 @@ class RequestServerTest {
         "PUT");
     assertEquals(202, post("/v1/batches", validRequest().toString()).statusCode());
     assertEquals(200, get("/health").statusCode());
-    assertTrue(get("/metrics").body().contains("hdp_http_rejections_total{reason=\"validation\"}"));
+    String metrics = get("/metrics").body();
+    assertTrue(metrics.contains("hdp_http_rejections_total{reason=\"validation\"}"), metrics);
+    assertTrue(
+        metrics.contains("hdp_http_requests_total{route=\"other\",status=\"404\"} 4"), metrics);
   }
 
   @Test

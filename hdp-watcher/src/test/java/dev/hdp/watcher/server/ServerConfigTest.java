@@ -74,4 +74,25 @@ class ServerConfigTest {
     assertThrows(IllegalArgumentException.class, () -> ServerConfig.loopback(70000));
     assertEquals(Map.of(), ServerConfig.loopback(0).apiKeys());
   }
+
+  @Test
+  void theNodeConfigurationCarriesTheServerSettings() {
+    assertTrue(
+        dev.hdp.watcher.node.NodeConfig.fromProperties(properties("hdp.node.id", "n"))
+            .server()
+            .isEmpty());
+    assertEquals(
+        1234,
+        dev.hdp.watcher.node.NodeConfig.fromProperties(properties("hdp.server.port", "1234"))
+            .server()
+            .orElseThrow()
+            .port());
+    IllegalArgumentException typo =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                dev.hdp.watcher.node.NodeConfig.fromProperties(
+                    properties("hdp.server.port", "1", "hdp.server.prot", "2")));
+    assertTrue(typo.getMessage().contains("hdp.server.prot"), typo.getMessage());
+  }
 }
