@@ -592,6 +592,36 @@ class RequestServerTest {
   }
 
   @Test
+  void openApiDescribesEveryRouteAndMethod() {
+    start();
+    JsonNode paths = json(get("/openapi.json")).get("paths");
+    Map<String, Set<String>> described = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      Set<String> methods = new java.util.TreeSet<>();
+      for (Map.Entry<String, JsonNode> item : path.getValue().properties()) {
+        if (!item.getKey().equals("parameters")) {
+          methods.add(item.getKey());
+        }
+      }
+      described.put(path.getKey(), methods);
+    }
+    assertEquals(
+        new java.util.TreeMap<>(
+            Map.of(
+                "/v1/batches", Set.of("get", "post"),
+                "/submit-batch", Set.of("post"),
+                "/v1/batches/{id}", Set.of("delete", "get"),
+                "/v1/batches/{id}/retry", Set.of("post"),
+                "/v1/batches/{id}/artifacts", Set.of("get"),
+                "/v1/batches/{id}/artifacts/{name}", Set.of("get"),
+                "/v1/tasks/{commitment}", Set.of("get"),
+                "/health", Set.of("get"),
+                "/metrics", Set.of("get"),
+                "/openapi.json", Set.of("get"))),
+        described);
+  }
+
+  @Test
   void metricsAreInPrometheusTextFormat() throws IOException {
     start();
     post("/v1/batches", validRequest().toString());
