@@ -167,8 +167,9 @@ public final class IntentSender {
     }
 
     /**
-     * Waits for the receipt while the node knows the transaction; one it does not know is {@link
-     * Status#SUPERSEDED} when the key's mined nonce has passed the transaction's own.
+     * Waits for the receipt while the node knows the transaction (at most {@link
+     * #RECEIPT_TIMEOUT}); one it does not know is {@link Status#SUPERSEDED} when the key's mined
+     * nonce has passed the transaction's own.
      */
     private Status status(Bytes32 txHash, Optional<String> raw) {
       if (interrupted != null) {
@@ -281,13 +282,14 @@ public final class IntentSender {
     }
   }
 
+  /** The receipt, waited for while the node knows the transaction (pending), at most timeout. */
   private Optional<TransactionReceipt> awaitReceipt(Bytes32 hash, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long sleep = 5;
     while (true) {
       Optional<TransactionReceipt> receipt = receipt(hash);
-      if (receipt.isPresent() || System.nanoTime() > deadline) {
+      if (receipt.isPresent() || System.nanoTime() > deadline || !known(hash)) {
         return receipt;
       }
       Thread.sleep(sleep);
