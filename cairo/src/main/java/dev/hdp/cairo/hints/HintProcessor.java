@@ -26,6 +26,7 @@ public final class HintProcessor {
     DictHints.registerAll(p);
     KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
+    BootloaderHints.registerAll(p);
     return p;
   }
 

@@ -1,0 +1,111 @@
+package dev.hdp.cairo.hints;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hdp.cairo.program.CompiledProgram;
+import dev.hdp.cairo.program.HintSpec;
+import dev.hdp.cairo.program.ProgramLoader;
+import dev.hdp.cairo.vm.MaybeRelocatable;
+import dev.hdp.cairo.vm.Relocatable;
+import dev.hdp.fixtures.SharedFixtures;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class BootloaderHintsTest {
+  private static Map<String, String> locals(String... namesAndTypes) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      m.put(namesAndTypes[i], namesAndTypes[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void theImplementedCodesAreTheBootloadersOwn() {
+    for (String fixture :
+        List.of("bootloader_compiled.json", "applicative_bootloader_compiled.json")) {
+      CompiledProgram program = ProgramLoader.load(SharedFixtures.resolve("cairo/" + fixture));
+      Set<String> codes =
+          program.hints().values().stream()
+              .flatMap(List::stream)
+              .map(HintSpec::code)
+              .collect(Collectors.toSet());
+      for (String code :
+          List.of(
+              BootloaderHints.INNER_SELECT_BUILTINS,
+              BootloaderHints.SELECT_INPUT_BUILTINS_ENTER,
+              BootloaderHints.VERIFY_NON_NEGATIVE_HALF,
+              BootloaderHints.PROGRAM_ADDRESS_SANITY_CHECK)) {
+        assertTrue(codes.contains(code), fixture + " lacks hint:\n" + code);
+      }
+    }
+  }
+
+  @Test
+  void builtinSelectionCountsDownMatchingEncodings() {
+    HintHarness h =
+        new HintHarness(
+            locals(
+                "n_selected_builtins",
+                "felt",
+                "selected_encodings",
+                "felt*",
+                "all_encodings",
+                "felt*",
+                "select_builtin",
+                "felt"));
+    Relocatable selected = h.memory.addSegment();
+    Relocatable all = h.memory.addSegment();
+    h.memory.set(selected, MaybeRelocatable.of(111));
+    h.memory.set(all, MaybeRelocatable.of(111));
+    h.memory.set(all.add(1), MaybeRelocatable.of(222));
+    h.set("n_selected_builtins", 1);
+    h.set("selected_encodings", selected);
+    h.set("all_encodings", all);
+    h.run(BootloaderHints.SELECT_INPUT_BUILTINS_ENTER);
+    h.run(BootloaderHints.INNER_SELECT_BUILTINS);
+    assertEquals(MaybeRelocatable.of(1), h.get("select_builtin"));
+    assertEquals(BigInteger.ZERO, h.env.scopes().get("n_selected_builtins"));
+
+    // The list is exhausted: no further builtin is selected even if the encodings match.
+    h.newFrame();
+    h.set("selected_encodings", selected);
+    h.set("all_encodings", all);
+    h.run(BootloaderHints.INNER_SELECT_BUILTINS);
+    assertEquals(MaybeRelocatable.of(0), h.get("select_builtin"));
+
+    h.newFrame();
+    h.env.scopes().set("n_selected_builtins", BigInteger.ONE);
+    h.set("selected_encodings", selected);
+    h.set("all_encodings", all.add(1));
+    h.run(BootloaderHints.INNER_SELECT_BUILTINS);
+    assertEquals(MaybeRelocatable.of(0), h.get("select_builtin"));
+    assertEquals(BigInteger.ONE, h.env.scopes().get("n_selected_builtins"));
+  }
+
+  @Test
+  void verifyNonNegativeWritesTheFlooredHalf() {
+    HintHarness h = new HintHarness(locals("num", "felt"));
+    h.set("num", 7);
+    h.run(BootloaderHints.VERIFY_NON_NEGATIVE_HALF);
+    assertEquals(MaybeRelocatable.of(3), h.memory.get(h.vm.ap()));
+  }
+
+  @Test
+  void programAddressSanityCheckComparesWithTheScope() {
+    HintHarness h = new HintHarness(locals("program_address", "felt*"));
+    Relocatable loaded = h.memory.addSegment();
+    h.set("program_address", loaded);
+    h.env.scopes().set("program_address", loaded);
+    h.run(BootloaderHints.PROGRAM_ADDRESS_SANITY_CHECK);
+    h.env.scopes().set("program_address", loaded.add(1));
+    assertThrows(HintException.class, () -> h.run(BootloaderHints.PROGRAM_ADDRESS_SANITY_CHECK));
+  }
+}
