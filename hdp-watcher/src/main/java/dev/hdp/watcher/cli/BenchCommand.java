@@ -8,6 +8,7 @@ import dev.hdp.core.bench.TaskCodecBench;
 import dev.hdp.core.bench.VerifyBench;
 import dev.hdp.preprocess.bench.OnlineBench;
 import dev.hdp.watcher.bench.PipelineBench;
+import dev.hdp.watcher.bench.ServerBench;
 import dev.hdp.watcher.bench.StoreBench;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
     BENCHMARKS.put("online", (out, fixtures) -> OnlineBench.run(out));
     BENCHMARKS.put("pipeline", (out, fixtures) -> PipelineBench.run(out));
+    BENCHMARKS.put("server", (out, fixtures) -> ServerBench.run(out));
   }
 
   @Spec CommandSpec spec;
