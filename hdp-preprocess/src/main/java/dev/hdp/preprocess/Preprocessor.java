@@ -18,7 +18,7 @@ import dev.hdp.core.json.SubmitBatchQuery;
 import dev.hdp.core.merkle.BatchTrees;
 import dev.hdp.core.mmr.KeccakMmr;
 import dev.hdp.core.mmr.Mmr;
-import dev.hdp.core.mmr.MmrProof;
+import dev.hdp.core.mmr.MmrPeaks;
 import dev.hdp.core.mmr.PoseidonMmr;
 import dev.hdp.core.output.MmrMeta;
 import dev.hdp.core.proof.ProofResult;
@@ -64,6 +64,8 @@ public final class Preprocessor {
   private final ProgressListener progress;
   private final Map<String, BlockHeader> verifiedHeaders = new HashMap<>();
   private final Set<MmrMeta> usedMmrs = new LinkedHashSet<>();
+  private final Map<MmrMeta, ProofResult<MmrPeaks<Felt252>>> poseidonPeaks = new HashMap<>();
+  private final Map<MmrMeta, ProofResult<MmrPeaks<Bytes32>>> keccakPeaks = new HashMap<>();
   private CairoInput cairoInput;
 
   private final List<Runnable> cairoAdds = new ArrayList<>();
@@ -345,24 +347,37 @@ public final class Preprocessor {
     return receipt.get();
   }
 
-  /** The header's inclusion in its MMR, by the MMR's hashing. */
-  private static ProofResult<?> inMmr(HeaderWithProof fetched, byte[] rlp) {
+  /**
+   * The header's inclusion in its MMR, by the MMR's hashing. The peaks of an MMR state are checked
+   * against its root once per batch (all headers of a batch usually share one state), then each
+   * header only walks its path.
+   */
+  private ProofResult<?> inMmr(HeaderWithProof fetched, byte[] rlp) {
     MmrMeta mmr = fetched.mmr();
     return switch (fetched.hashing()) {
       case POSEIDON ->
-          PoseidonMmr.verifyHeader(
-              rlp,
-              fetched.position(),
-              felts(fetched.path()),
-              felts(mmr.peaks()),
-              mmr.size(),
-              felt(mmr.root()));
+          poseidonPeaks
+              .computeIfAbsent(
+                  mmr,
+                  m ->
+                      Mmr.checkPeaks(
+                          PoseidonMmr.HASHER, m.size(), felts(m.peaks()), felt(m.root())))
+              .flatMap(
+                  peaks ->
+                      PoseidonMmr.verifyHeader(
+                          rlp, fetched.position(), felts(fetched.path()), peaks));
       case KECCAK ->
-          Mmr.verify(
-              KeccakMmr.HASHER,
-              new MmrProof<>(
-                  fetched.position(), Keccak256.hash(rlp), fetched.path(), mmr.peaks(), mmr.size()),
-              mmr.root());
+          keccakPeaks
+              .computeIfAbsent(
+                  mmr, m -> Mmr.checkPeaks(KeccakMmr.HASHER, m.size(), m.peaks(), m.root()))
+              .flatMap(
+                  peaks ->
+                      Mmr.verifyPath(
+                          KeccakMmr.HASHER,
+                          peaks,
+                          fetched.position(),
+                          Keccak256.hash(rlp),
+                          fetched.path()));
     };
   }
 

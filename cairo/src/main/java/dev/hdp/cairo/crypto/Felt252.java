@@ -151,24 +151,12 @@ public final class Felt252 implements Comparable<Felt252> {
 
   /** The canonical value in {@code [0, p)}. */
   public BigInteger toBigInteger() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return limbsToBig(canonicalLimbs());
   }
 
   /** The canonical value as 32 big-endian bytes. */
   public byte[] toBytesBE() {
-    long[] c = canonicalLimbs();
-    byte[] b = new byte[32];
-    writeLongBE(b, 0, c[3]);
-    writeLongBE(b, 8, c[2]);
-    writeLongBE(b, 16, c[1]);
-    writeLongBE(b, 24, c[0]);
-    return b;
+    return limbsToBytesBE(canonicalLimbs());
   }
 
   /** Lowercase hex with a {@code 0x} prefix and no leading zeros ({@code 0x0} for zero). */
@@ -522,12 +510,17 @@ public final class Felt252 implements Comparable<Felt252> {
   }
 
   private static BigInteger limbsToBig(long[] c) {
-    byte[] b = new byte[33];
-    writeLongBE(b, 1, c[3]);
-    writeLongBE(b, 9, c[2]);
-    writeLongBE(b, 17, c[1]);
-    writeLongBE(b, 25, c[0]);
-    return new BigInteger(b);
+    return new BigInteger(1, limbsToBytesBE(c));
+  }
+
+  /** Four little-endian limbs as 32 big-endian bytes. */
+  private static byte[] limbsToBytesBE(long[] c) {
+    byte[] b = new byte[32];
+    writeLongBE(b, 0, c[3]);
+    writeLongBE(b, 8, c[2]);
+    writeLongBE(b, 16, c[1]);
+    writeLongBE(b, 24, c[0]);
+    return b;
   }
 
   private void fromMontInto(long[] r) {
@@ -542,6 +535,9 @@ public final class Felt252 implements Comparable<Felt252> {
    * Montgomery product {@code a·b·2^-256 mod p} (CIOS, specialised to p = 1 + P3·2^192 so that each
    * reduction step adds {@code m} at limb 0 and {@code m·P3} at limb 3, with {@code m = -t0}).
    * Inputs below p give an output below 2p, reduced once at the end.
+   *
+   * <p>Same product as {@link MutableFelt#mul(long, long, long, long, long, long, long, long)},
+   * kept as a copy: delegating to it (a MutableFelt temporary per call) measured about 8% slower.
    */
   static Felt252 montMul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
     long t0 = 0;

@@ -93,16 +93,7 @@ public final class Poseidon {
    * last partial round. This is the same function with two thirds fewer constant additions.
    */
   static void permute(MutableFelt a, MutableFelt b, MutableFelt c, MutableFelt t, MutableFelt u) {
-    int k = 0;
-    for (int r = 0; r < FULL_ROUNDS / 2; r++, k += 3) {
-      a.add(a, RC_M[k]);
-      b.add(b, RC_M[k + 1]);
-      c.add(c, RC_M[k + 2]);
-      cube(a, t);
-      cube(b, t);
-      cube(c, t);
-      mix(a, b, c, t, u);
-    }
+    fullRounds(a, b, c, t, u, 0);
     // Partial rounds track (a, σ = a + b) instead of (a, b). With x the cube of c, the MDS rows
     // give a' = 2a + σ + x, σ' = a' + b' = 2(2a + x) and c' = σ - 2x (plus the next round's folded
     // constant): seven additions per round instead of nine, and b = σ - a at the end.
@@ -125,7 +116,12 @@ public final class Poseidon {
     a.add(a, PARTIAL_TAIL[0]);
     b.add(b, PARTIAL_TAIL[1]);
     c.add(c, PARTIAL_TAIL[2]);
-    k += 3 * PARTIAL_ROUNDS;
+    fullRounds(a, b, c, t, u, 3 * (FULL_ROUNDS / 2 + PARTIAL_ROUNDS));
+  }
+
+  /** Half of the full rounds, starting with round constant {@code k}. */
+  private static void fullRounds(
+      MutableFelt a, MutableFelt b, MutableFelt c, MutableFelt t, MutableFelt u, int k) {
     for (int r = 0; r < FULL_ROUNDS / 2; r++, k += 3) {
       a.add(a, RC_M[k]);
       b.add(b, RC_M[k + 1]);

@@ -5,7 +5,8 @@ import java.math.BigInteger;
 
 /**
  * Arithmetic modulo p on canonical little-endian limbs, for the VM's hot path: addition and
- * subtraction here allocate nothing; multiplication and division go through {@link Felt252}.
+ * subtraction allocate nothing, multiplication uses two Montgomery reductions on 64-bit limbs (this
+ * prime's -p⁻¹ mod 2^64 is -1), division goes through {@link BigInteger}.
  */
 public final class FieldLimbs {
   static final BigInteger PRIME = Felt252.PRIME;
@@ -81,7 +82,97 @@ public final class FieldLimbs {
       out.setInt(lo, hi, 0, 0);
       return;
     }
-    out.set(toBigInteger(a.l0, a.l1, a.l2, a.l3).multiply(b.toBigInteger()).mod(PRIME));
+    // Two Montgomery reductions: redc(redc(a·b)·R²) = a·b with R = 2^256.
+    long[] t = new long[9];
+    product(a.l0, a.l1, a.l2, a.l3, b.l0, b.l1, b.l2, b.l3, t);
+    redc(t);
+    long r0 = t[4];
+    long r1 = t[5];
+    long r2 = t[6];
+    long r3 = t[7];
+    java.util.Arrays.fill(t, 0);
+    product(r0, r1, r2, r3, R2[0], R2[1], R2[2], R2[3], t);
+    redc(t);
+    out.setInt(t[4], t[5], t[6], t[7]);
+  }
+
+  /** R² mod p, little-endian limbs, to leave the Montgomery domain. */
+  private static final long[] R2 = limbs(BigInteger.ONE.shiftLeft(512).mod(Felt252.PRIME));
+
+  private static long[] limbs(BigInteger v) {
+    return new long[] {
+      v.longValue(),
+      v.shiftRight(64).longValue(),
+      v.shiftRight(128).longValue(),
+      v.shiftRight(192).longValue()
+    };
+  }
+
+  /** t[0..7] = a·b (schoolbook, 64-bit limbs). */
+  private static void product(
+      long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] t) {
+    long[] a = {a0, a1, a2, a3};
+    long[] b = {b0, b1, b2, b3};
+    for (int i = 0; i < 4; i++) {
+      long carry = 0;
+      for (int j = 0; j < 4; j++) {
+        long lo = a[i] * b[j];
+        long hi = Math.unsignedMultiplyHigh(a[i], b[j]);
+        long s = t[i + j] + lo;
+        long c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        long s2 = s + carry;
+        long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+        t[i + j] = s2;
+        carry = hi + c1 + c2;
+      }
+      t[i + 4] = carry;
+    }
+  }
+
+  /** Adds v at limb k of t, propagating the carry. */
+  private static void addAt(long[] t, int k, long v) {
+    long s = t[k] + v;
+    long carry = Long.compareUnsigned(s, v) < 0 ? 1 : 0;
+    t[k] = s;
+    for (int i = k + 1; carry != 0 && i < t.length; i++) {
+      t[i] += 1;
+      carry = t[i] == 0 ? 1 : 0;
+    }
+  }
+
+  /**
+   * Montgomery reduction of t (below p·2^256) in place: t[4..7] = t·2^-256 mod p, canonical. For
+   * this prime -p⁻¹ mod 2^64 is -1 and p = 1 + P3·2^192, so each round adds m = -t[i] at limb i
+   * (clearing it) and m·P3 at limb i + 3.
+   */
+  private static void redc(long[] t) {
+    for (int i = 0; i < 4; i++) {
+      long m = -t[i];
+      if (m == 0) {
+        continue;
+      }
+      addAt(t, i, m);
+      addAt(t, i + 3, m * P3);
+      addAt(t, i + 4, Math.unsignedMultiplyHigh(m, P3));
+    }
+    // The result t[4..8] is below 2p; subtract p once if needed.
+    long s0 = t[4];
+    long s1 = t[5];
+    long s2 = t[6];
+    long s3 = t[7];
+    boolean geP = t[8] != 0 || s3 > P3 || (s3 == P3 && (s0 | s1 | s2) != 0) || s3 < 0;
+    if (geP) {
+      long r0 = s0 - 1;
+      long b = s0 == 0 ? 1 : 0;
+      long r1 = s1 - b;
+      b = (b == 1 && s1 == 0) ? 1 : 0;
+      long r2 = s2 - b;
+      b = (b == 1 && s2 == 0) ? 1 : 0;
+      t[4] = r0;
+      t[5] = r1;
+      t[6] = r2;
+      t[7] = s3 - P3 - b;
+    }
   }
 
   /** out = a / b mod p; b must be non-zero. */

@@ -1,6 +1,7 @@
 package dev.hdp.contracts.bench;
 
 import dev.hdp.contracts.AbiArrays;
+import dev.hdp.contracts.Gen2Encoding;
 import dev.hdp.contracts.deploy.DeployedContracts;
 import dev.hdp.contracts.deploy.Deployer;
 import dev.hdp.contracts.generated.DevFactsRegistry;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.Type;
@@ -212,19 +212,10 @@ public final class GasBench {
   @SuppressWarnings("rawtypes") // web3j's FunctionEncoder takes a List of raw Type
   static byte[] taskCommitment(
       HdpExecutionStore.BlockSampledDatalake d, HdpExecutionStore.ComputationalTask t) {
-    List<Type> datalakeWords =
-        List.of(
-            new Uint256(0),
-            d.chainId,
-            d.blockRangeStart,
-            d.blockRangeEnd,
-            d.increment,
-            d.sampledProperty);
-    byte[] datalakeCommitment =
-        Hash.sha3(Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(datalakeWords)));
+    byte[] datalakeCommitment = Hash.sha3(Gen2Encoding.encoded(d));
     List<Type> taskWords =
         List.of(new Bytes32(datalakeCommitment), t.aggregateFnId, t.operatorId, t.valueToCompare);
-    return Hash.sha3(Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(taskWords)));
+    return Hash.sha3(Gen2Encoding.encode(taskWords));
   }
 
   /** keccak(programHash ‖ keccak(Gen2 output words)) for one MMR. */

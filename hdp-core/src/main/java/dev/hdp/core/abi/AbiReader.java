@@ -74,12 +74,7 @@ public final class AbiReader {
     int length = lengthAt(start, field);
     int padded = AbiWriter.padded(length);
     if (data.length - start - 32 < padded) {
-      throw new AbiDecodingException(
-          what,
-          field,
-          start,
-          "length " + length + " runs past the end (" + data.length + " bytes)",
-          data);
+      throw runsPastTheEnd(field, start, length);
     }
     for (int i = start + 32 + length; i < start + 32 + padded; i++) {
       if (data[i] != 0) {
@@ -95,12 +90,7 @@ public final class AbiReader {
     int start = tailStart(slot, field);
     int length = lengthAt(start, field);
     if ((data.length - start - 32) / 32 < length) {
-      throw new AbiDecodingException(
-          what,
-          field,
-          start,
-          "length " + length + " runs past the end (" + data.length + " bytes)",
-          data);
+      throw runsPastTheEnd(field, start, length);
     }
     List<Bytes32> out = new ArrayList<>(length);
     for (int i = 0; i < length; i++) {
@@ -138,6 +128,15 @@ public final class AbiReader {
           what, field + ".length", nextTail, "missing length word", data);
     }
     return nextTail;
+  }
+
+  private AbiDecodingException runsPastTheEnd(String field, int start, int length) {
+    return new AbiDecodingException(
+        what,
+        field,
+        start,
+        "length " + length + " runs past the end (" + data.length + " bytes)",
+        data);
   }
 
   private int lengthAt(int start, String field) {

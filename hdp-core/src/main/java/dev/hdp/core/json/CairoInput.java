@@ -1,14 +1,17 @@
 package dev.hdp.core.json;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
+import dev.hdp.core.bytes.Keccak256;
 import dev.hdp.core.cairo.FeltChunks;
 import dev.hdp.core.output.MmrMeta;
 import dev.hdp.core.task.DatalakeComputeTask;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,6 @@ import java.util.Objects;
  * which items were added (deterministic for a given request), with duplicates dropped.
  */
 public final class CairoInput {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   /** A header with its MMR position and path. */
   public record Header(byte[] rlp, long position, List<Bytes32> mmrPath) {
     /** Copies. */
@@ -110,92 +111,160 @@ public final class CairoInput {
 
   /** The JSON document, laid out as HDP writes it. */
   public String toJson() {
-    ObjectNode root = NODES.objectNode();
-    root.put("cairo_run_output_path", "cairo_run_output.json");
-    root.put("task_root", tasksRoot.toHex());
-    root.put("result_root", resultsRoot.toHex());
-    ObjectNode proofs = root.putObject("proofs");
-    ArrayNode metas = proofs.putArray("mmr_metas");
-    for (MmrMeta meta : mmrMetas) {
-      metas.add(BatchFile.mmrMetaJson(meta));
+    StringWriter out = new StringWriter(1 << 16);
+    try {
+      writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
     }
-    ArrayNode headerArray = proofs.putArray("headers");
-    for (Header header : headers.values()) {
-      ObjectNode h = headerArray.addObject();
-      putChunks(h, "rlp", header.rlp());
-      h.put("rlp_bytes_len", header.rlp().length);
-      ObjectNode proof = h.putObject("proof");
-      proof.put("leaf_idx", header.position());
-      ArrayNode path = proof.putArray("mmr_path");
-      header.mmrPath().forEach(p -> path.add(BatchFile.feltHex(p)));
-    }
-    ArrayNode accountArray = proofs.putArray("accounts");
-    accounts.forEach(
-        (address, byBlock) -> {
-          ObjectNode a = accountArray.addObject();
-          putChunks(a, "address", address.toArray());
-          a.put("account_key", address.keccak().toHex());
-          putBlockProofs(a, byBlock.values());
-        });
-    ArrayNode storageArray = proofs.putArray("storages");
-    storages.forEach(
-        (key, byBlock) -> {
-          StorageKey sk = storageKeys.get(key);
-          ObjectNode s = storageArray.addObject();
-          putChunks(s, "address", sk.address().toArray());
-          putChunks(s, "slot", sk.slot().toArray());
-          s.put("storage_key", dev.hdp.core.bytes.Keccak256.hash(sk.slot().toArray()).toHex());
-          putBlockProofs(s, byBlock.values());
-        });
-    putTrieItems(proofs.putArray("transactions"), transactions);
-    putTrieItems(proofs.putArray("transaction_receipts"), receipts);
-    ArrayNode taskArray = root.putArray("tasks");
-    for (DatalakeComputeTask task : tasks) {
-      ObjectNode t = taskArray.addObject();
-      t.put("type", "datalake_compute");
-      ObjectNode context = t.putObject("context");
-      byte[] encodedTask = task.encode();
-      byte[] encodedDatalake = task.datalake().encode();
-      context.put("task_bytes_len", encodedTask.length);
-      putChunks(context, "encoded_task", encodedTask);
-      context.put("datalake_bytes_len", encodedDatalake.length);
-      putChunks(context, "encoded_datalake", encodedDatalake);
-      context.put("datalake_type", task.datalake().type().code());
-      context.put("property_type", task.datalake().propertyType());
-    }
-    return Json.pretty(root);
+    return out.toString();
   }
 
-  private static void putTrieItems(ArrayNode array, Map<String, TrieItem> items) {
+  /**
+   * Streams the document to {@code out}. Streamed rather than built as a JSON tree: a 1,000-block
+   * account task holds over half a million felt chunks, and the tree cost more than the proofs'
+   * verification (measured with OnlineBench).
+   */
+  public void writeTo(Writer out) throws IOException {
+    try (JsonGenerator g = Json.prettyGenerator(out)) {
+      ChunkWriter chunks = new ChunkWriter(g);
+      g.writeStartObject();
+      g.writeStringField("cairo_run_output_path", "cairo_run_output.json");
+      g.writeStringField("task_root", tasksRoot.toHex());
+      g.writeStringField("result_root", resultsRoot.toHex());
+      g.writeObjectFieldStart("proofs");
+      g.writeArrayFieldStart("mmr_metas");
+      for (MmrMeta meta : mmrMetas) {
+        g.writeTree(BatchFile.mmrMetaJson(meta));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("headers");
+      for (Header header : headers.values()) {
+        g.writeStartObject();
+        chunks.field("rlp", header.rlp());
+        g.writeNumberField("rlp_bytes_len", header.rlp().length);
+        g.writeObjectFieldStart("proof");
+        g.writeNumberField("leaf_idx", header.position());
+        g.writeArrayFieldStart("mmr_path");
+        for (Bytes32 p : header.mmrPath()) {
+          g.writeString(BatchFile.feltHex(p));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("accounts");
+      for (Map.Entry<Address, Map<Long, BlockProof>> account : accounts.entrySet()) {
+        g.writeStartObject();
+        chunks.field("address", account.getKey().toArray());
+        g.writeStringField("account_key", account.getKey().keccak().toHex());
+        writeBlockProofs(g, chunks, account.getValue().values());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("storages");
+      for (Map.Entry<String, Map<Long, BlockProof>> storage : storages.entrySet()) {
+        StorageKey sk = storageKeys.get(storage.getKey());
+        g.writeStartObject();
+        chunks.field("address", sk.address().toArray());
+        chunks.field("slot", sk.slot().toArray());
+        g.writeStringField("storage_key", Keccak256.hash(sk.slot().toArray()).toHex());
+        writeBlockProofs(g, chunks, storage.getValue().values());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      writeTrieItems(g, chunks, "transactions", transactions);
+      writeTrieItems(g, chunks, "transaction_receipts", receipts);
+      g.writeEndObject();
+      g.writeArrayFieldStart("tasks");
+      for (DatalakeComputeTask task : tasks) {
+        g.writeStartObject();
+        g.writeStringField("type", "datalake_compute");
+        g.writeObjectFieldStart("context");
+        byte[] encodedTask = task.encode();
+        byte[] encodedDatalake = task.datalake().encode();
+        g.writeNumberField("task_bytes_len", encodedTask.length);
+        chunks.field("encoded_task", encodedTask);
+        g.writeNumberField("datalake_bytes_len", encodedDatalake.length);
+        chunks.field("encoded_datalake", encodedDatalake);
+        g.writeNumberField("datalake_type", task.datalake().type().code());
+        g.writeNumberField("property_type", task.datalake().propertyType());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void writeTrieItems(
+      JsonGenerator g, ChunkWriter chunks, String name, Map<String, TrieItem> items)
+      throws IOException {
+    g.writeArrayFieldStart(name);
     for (TrieItem item : items.values()) {
-      ObjectNode t = array.addObject();
-      t.put("key", Hex.encode(item.key()));
-      t.put("block_number", item.proof().blockNumber());
-      putProofNodes(t, item.proof().nodes());
+      g.writeStartObject();
+      g.writeStringField("key", Hex.encode(item.key()));
+      g.writeNumberField("block_number", item.proof().blockNumber());
+      writeProofNodes(g, chunks, item.proof().nodes());
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static void putBlockProofs(ObjectNode parent, Iterable<BlockProof> proofs) {
-    ArrayNode array = parent.putArray("proofs");
+  private static void writeBlockProofs(
+      JsonGenerator g, ChunkWriter chunks, Iterable<BlockProof> proofs) throws IOException {
+    g.writeArrayFieldStart("proofs");
     for (BlockProof proof : proofs) {
-      ObjectNode p = array.addObject();
-      p.put("block_number", proof.blockNumber());
-      putProofNodes(p, proof.nodes());
+      g.writeStartObject();
+      g.writeNumberField("block_number", proof.blockNumber());
+      writeProofNodes(g, chunks, proof.nodes());
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static void putProofNodes(ObjectNode parent, List<byte[]> nodes) {
-    ArrayNode lengths = parent.putArray("proof_bytes_len");
-    nodes.forEach(n -> lengths.add(n.length));
-    ArrayNode proof = parent.putArray("proof");
+  private static void writeProofNodes(JsonGenerator g, ChunkWriter chunks, List<byte[]> nodes)
+      throws IOException {
+    g.writeArrayFieldStart("proof_bytes_len");
     for (byte[] node : nodes) {
-      ArrayNode chunks = proof.addArray();
-      FeltChunks.toHex(node).forEach(chunks::add);
+      g.writeNumber(node.length);
     }
+    g.writeEndArray();
+    g.writeArrayFieldStart("proof");
+    for (byte[] node : nodes) {
+      chunks.array(node);
+    }
+    g.writeEndArray();
   }
 
-  private static void putChunks(ObjectNode parent, String name, byte[] bytes) {
-    ArrayNode array = parent.putArray(name);
-    FeltChunks.toHex(bytes).forEach(array::add);
+  /** Writes bytes as arrays of u64 little-endian felt chunks without a String per chunk. */
+  private static final class ChunkWriter {
+    private final JsonGenerator g;
+    private final char[] buffer = new char[18];
+
+    ChunkWriter(JsonGenerator g) {
+      this.g = g;
+    }
+
+    void field(String name, byte[] bytes) throws IOException {
+      g.writeFieldName(name);
+      array(bytes);
+    }
+
+    void array(byte[] bytes) throws IOException {
+      g.writeStartArray();
+      for (long chunk : FeltChunks.toChunks(bytes)) {
+        // FeltChunks.chunkHex's format: 0x and lowercase hex without leading zeros.
+        int digits = chunk == 0 ? 1 : (67 - Long.numberOfLeadingZeros(chunk)) / 4;
+        buffer[0] = '0';
+        buffer[1] = 'x';
+        for (int i = digits - 1, shift = 0; i >= 0; i--, shift += 4) {
+          buffer[2 + i] = Character.forDigit((int) (chunk >>> shift) & 0xf, 16);
+        }
+        g.writeString(buffer, 0, 2 + digits);
+      }
+      g.writeEndArray();
+    }
   }
 }

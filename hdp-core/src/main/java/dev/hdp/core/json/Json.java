@@ -1,5 +1,6 @@
 package dev.hdp.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigInteger;
 
 /** The shared strict mapper and the serde-compatible pretty printer. */
@@ -23,16 +26,17 @@ final class Json {
           .build();
 
   /** serde_json's pretty layout: two-space indent, {@code "key": value}, {@code []} when empty. */
-  private static final ObjectWriter PRETTY =
-      MAPPER.writer(
-          new DefaultPrettyPrinter()
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                      .withObjectEmptySeparator("")
-                      .withArrayEmptySeparator(""))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  private static final DefaultPrettyPrinter SERDE_PRETTY =
+      new DefaultPrettyPrinter()
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withObjectEmptySeparator("")
+                  .withArrayEmptySeparator(""))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+  private static final ObjectWriter PRETTY = MAPPER.writer(SERDE_PRETTY);
 
   private Json() {}
 
@@ -42,6 +46,13 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new JsonFormatException("", "not valid JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /** A generator printing serde_json's pretty layout, for documents too big to build as trees. */
+  static JsonGenerator prettyGenerator(Writer out) throws IOException {
+    JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
+    generator.setPrettyPrinter(SERDE_PRETTY.createInstance());
+    return generator;
   }
 
   static String pretty(JsonNode node) {

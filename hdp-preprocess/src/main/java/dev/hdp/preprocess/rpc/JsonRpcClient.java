@@ -99,9 +99,28 @@ public final class JsonRpcClient implements AutoCloseable {
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /** Told about retries and failed calls, for metrics; must be quick and must not throw. */
+  public interface Listener {
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void retried() {}
+
+          @Override
+          public void failed(RpcException.Kind kind) {}
+        };
+
+    /** An HTTP request is about to be sent again after a failure. */
+    void retried();
+
+    /** A call failed for good. */
+    void failed(RpcException.Kind kind);
+  }
+
   private final URI endpoint;
   private final Options options;
   private final Sleeper sleeper;
+  private volatile Listener listener = Listener.NONE;
   private final HttpClient http;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final Semaphore inFlight;
@@ -123,6 +142,11 @@ public final class JsonRpcClient implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(options.requestTimeout())
             .build();
+  }
+
+  /** Reports retries and failed calls to {@code listener} from now on. */
+  public void setListener(Listener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** The endpoint. */
@@ -160,7 +184,7 @@ public final class JsonRpcClient implements AutoCloseable {
     for (int from = 0; from < calls.size(); from += options.maxBatchSize()) {
       List<RpcCall> batch =
           calls.subList(from, Math.min(calls.size(), from + options.maxBatchSize()));
-      batches.add(workers.submit(() -> convertAll(sendWithRetries(batch), convert)));
+      batches.add(workers.submit(() -> convertAll(reported(sendWithRetries(batch)), convert)));
     }
     List<T> out = new ArrayList<>(calls.size());
     try {
@@ -214,6 +238,15 @@ public final class JsonRpcClient implements AutoCloseable {
     return out;
   }
 
+  private List<RpcResult> reported(List<RpcResult> results) {
+    for (RpcResult result : results) {
+      if (result instanceof RpcResult.Failure failure) {
+        listener.failed(failure.error().kind());
+      }
+    }
+    return results;
+  }
+
   /** Sends one batch, retrying transport failures; never throws. */
   private List<RpcResult> sendWithRetries(List<RpcCall> batch) throws InterruptedException {
     byte[] body = requestBody(batch);
@@ -249,6 +282,7 @@ public final class JsonRpcClient implements AutoCloseable {
         inFlight.release();
       }
       if (attempt < options.maxAttempts()) {
+        listener.retried();
         sleeper.sleep(wait != null ? wait : backoff(attempt));
       }
     }

@@ -194,6 +194,19 @@ class JsonRpcClientTest {
   void failsEveryCallOfTheBatchAfterTheLastTryNamingMethodAndBlock() throws IOException {
     URI uri = serve(n -> 503);
     try (JsonRpcClient client = client(uri, 50, 1, 3, Duration.ofSeconds(5))) {
+      List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+      client.setListener(
+          new JsonRpcClient.Listener() {
+            @Override
+            public void retried() {
+              reported.add("retry");
+            }
+
+            @Override
+            public void failed(RpcException.Kind kind) {
+              reported.add(kind.name());
+            }
+          });
       List<RpcResult> results =
           client.callAll(
               List.of(
@@ -207,6 +220,7 @@ class JsonRpcClientTest {
           first.getMessage());
       RpcException second = assertThrows(RpcException.class, () -> results.get(1).orThrow());
       assertTrue(second.getMessage().startsWith("eth_getBlockReceipts(0x11): failed after 3"));
+      assertEquals(List.of("retry", "retry", "TRANSPORT", "TRANSPORT"), reported);
     }
   }
 

@@ -6,8 +6,10 @@ import dev.hdp.cairo.bench.CryptoBench;
 import dev.hdp.contracts.bench.GasBench;
 import dev.hdp.core.bench.TaskCodecBench;
 import dev.hdp.core.bench.VerifyBench;
-import dev.hdp.watcher.bench.StoreBench;
+import dev.hdp.preprocess.bench.OnlineBench;
 import dev.hdp.watcher.bench.PipelineBench;
+import dev.hdp.watcher.bench.ServerBench;
+import dev.hdp.watcher.bench.StoreBench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, pipeline.")
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, online, pipeline.")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
@@ -45,7 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     BENCHMARKS.put("compile", (out, fixtures) -> CompilerBench.run(out));
     BENCHMARKS.put("gas", (out, fixtures) -> GasBench.run(out));
     BENCHMARKS.put("store", (out, fixtures) -> StoreBench.run(out));
+    BENCHMARKS.put("online", (out, fixtures) -> OnlineBench.run(out));
     BENCHMARKS.put("pipeline", (out, fixtures) -> PipelineBench.run(out));
+    BENCHMARKS.put("server", (out, fixtures) -> ServerBench.run(out));
   }
 
   @Spec CommandSpec spec;

@@ -27,11 +27,21 @@ final class DemoCommand implements Callable<Integer> {
       description = "Keep the node's database and batch files here (default: a temporary folder).")
   Path data;
 
+  @Option(
+      names = "--serve",
+      arity = "0..1",
+      fallbackValue = "8547",
+      paramLabel = "PORT",
+      description =
+          "After the report, keep Anvil and the node running with the request server on"
+              + " 127.0.0.1:PORT (default 8547) until Ctrl-C, for the README's curl examples.")
+  Integer serve;
+
   @Override
   public Integer call() throws IOException {
     Path dir = data != null ? data : Files.createTempDirectory("hdp-demo");
     Files.createDirectories(dir);
-    int code = new Demo(System.out).run(dir);
+    int code = new Demo(System.out, java.util.Optional.ofNullable(serve)).run(dir);
     System.out.println("data in " + dir.toAbsolutePath());
     return code;
   }

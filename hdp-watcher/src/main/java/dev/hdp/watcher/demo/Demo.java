@@ -9,6 +9,7 @@ import dev.hdp.watcher.chain.TaskRequester;
 import dev.hdp.watcher.node.NodeConfig;
 import dev.hdp.watcher.node.OperatorNode;
 import dev.hdp.watcher.pipeline.PipelineConfig;
+import dev.hdp.watcher.server.ServerConfig;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.store.BatchRecord;
 import dev.hdp.watcher.store.Database;
@@ -33,9 +34,19 @@ public final class Demo {
   static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   private final PrintStream out;
+  private final Optional<Integer> servePort;
 
   public Demo(PrintStream out) {
+    this(out, Optional.empty());
+  }
+
+  /**
+   * @param servePort when present, the node's request server listens on this loopback port, and
+   *     after the report the demo keeps Anvil and the node running (for {@code curl}) until Ctrl-C
+   */
+  public Demo(PrintStream out, Optional<Integer> servePort) {
     this.out = out;
+    this.servePort = servePort;
   }
 
   /** Node settings for a dev chain: every-second fact check, short intervals. */
@@ -56,7 +67,8 @@ public final class Demo {
         Duration.ofSeconds(1),
         d.misfireThreshold(),
         d.clusterCheckin(),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        java.util.Optional.empty());
   }
 
   /** Pipeline settings for a dev chain: no confirmations, fast polling. */
@@ -96,7 +108,8 @@ public final class Demo {
         List<DevChainScenario.ScenarioTask> tasks = scenario.tasks();
         try (OperatorNode node =
             OperatorNode.start(
-                fastNodeConfig(dataDir.resolve("node"), "demo"),
+                fastNodeConfig(dataDir.resolve("node"), "demo")
+                    .withServer(servePort.map(ServerConfig::loopback)),
                 fastPipelineConfig(anvil.rpcUrl(), contracts, dataDir, scenario),
                 Clock.systemUTC())) {
           List<Task> requested = tasks.stream().map(DevChainScenario.ScenarioTask::task).toList();
@@ -107,7 +120,11 @@ public final class Demo {
               sent.size(), sent.getFirst().block(), sent.getLast().block());
           ContractReader reader = new ContractReader(scenario.web3j(), contracts);
           boolean finalized = awaitFinalized(node, reader, sent);
-          return report(tasks, sent, reader, finalized, started);
+          int code = report(tasks, sent, reader, finalized, started);
+          if (servePort.isPresent()) {
+            serve(node, sent);
+          }
+          return code;
         }
       } finally {
         scenario.close();
@@ -115,6 +132,49 @@ public final class Demo {
     } catch (Exception e) {
       out.println("hdp demo FAILED: " + e);
       return 1;
+    } finally {
+      cleanedUp();
+    }
+  }
+
+  /** Keeps everything running until the JVM is asked to stop, then lets the demo clean up. */
+  private void serve(OperatorNode node, List<TaskRequester.Sent> sent) throws InterruptedException {
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch cleaned = new java.util.concurrent.CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                cleaned.await(15, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+    URI server = node.node().serverUri().orElseThrow();
+    out.println();
+    out.printf("  serving      %s  (Ctrl-C stops the node and Anvil)%n", server);
+    out.printf("               curl -s %s/v1/batches%n", server);
+    out.printf("               curl -s %s/v1/tasks/%s%n", server, sent.getFirst().commitment());
+    out.flush();
+    try {
+      stop.await();
+    } finally {
+      // The try-with-resources blocks of run close the node and Anvil; the hook waits for that.
+      CLEANED.set(cleaned);
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicReference<
+          java.util.concurrent.CountDownLatch>
+      CLEANED = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** Called once the demo's resources are closed, so a waiting shutdown hook lets the JVM go. */
+  static void cleanedUp() {
+    java.util.concurrent.CountDownLatch latch = CLEANED.getAndSet(null);
+    if (latch != null) {
+      latch.countDown();
     }
   }
 

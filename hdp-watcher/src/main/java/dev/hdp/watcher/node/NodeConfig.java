@@ -1,5 +1,6 @@
 package dev.hdp.watcher.node;
 
+import dev.hdp.watcher.server.ServerConfig;
 import dev.hdp.watcher.store.Database;
 import java.io.IOException;
 import java.io.Reader;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,7 @@ import org.quartz.CronExpression;
  * @param misfireThreshold how late a trigger may fire before Quartz treats it as misfired
  * @param clusterCheckin how often a clustered node checks in (and detects dead nodes)
  * @param stopGrace how long a clean stop waits for running jobs to pause
+ * @param server the request server's settings; empty for no server
  */
 public record NodeConfig(
     String jdbcUrl,
@@ -47,7 +50,8 @@ public record NodeConfig(
     Duration idleWait,
     Duration misfireThreshold,
     Duration clusterCheckin,
-    Duration stopGrace) {
+    Duration stopGrace,
+    Optional<ServerConfig> server) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** Where {@code hdp node} and {@code hdp status} keep the database unless told otherwise. */
@@ -77,6 +81,7 @@ public record NodeConfig(
     require(positive(misfireThreshold), "hdp.schedule.misfireThreshold", "must be positive");
     require(positive(clusterCheckin), "hdp.schedule.clusterCheckin", "must be positive");
     require(!stopGrace.isNegative(), "hdp.node.stopGrace", "must not be negative");
+    java.util.Objects.requireNonNull(server, "server");
   }
 
   /** Defaults for one node on an embedded H2 file at {@code databasePath}. */
@@ -96,7 +101,29 @@ public record NodeConfig(
         Duration.ofSeconds(5),
         Duration.ofMinutes(1),
         Duration.ofMillis(7500),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Optional.empty());
+  }
+
+  /** These settings with a request server (or none). */
+  public NodeConfig withServer(Optional<ServerConfig> server) {
+    return new NodeConfig(
+        jdbcUrl,
+        dbUser,
+        dbPassword,
+        maxConnections,
+        nodeId,
+        schedulerName,
+        clustered,
+        workerThreads,
+        factCheckCron,
+        reconcileInterval,
+        accumulatorInterval,
+        idleWait,
+        misfireThreshold,
+        clusterCheckin,
+        stopGrace,
+        server);
   }
 
   /** Reads a properties file (keys as in {@link #fromProperties}). */
@@ -115,15 +142,16 @@ public record NodeConfig(
    * hdp.node.clustered}, {@code hdp.node.workerThreads}, {@code hdp.node.stopGrace}, {@code
    * hdp.schedule.factCheckCron}, {@code hdp.schedule.reconcileInterval}, {@code
    * hdp.schedule.accumulatorInterval}, {@code hdp.schedule.idleWait}, {@code
-   * hdp.schedule.misfireThreshold}, {@code hdp.schedule.clusterCheckin}. Durations are ISO-8601
-   * ({@code PT30S}). Unknown {@code hdp.*} keys are refused, so a typo cannot go unnoticed.
+   * hdp.schedule.misfireThreshold}, {@code hdp.schedule.clusterCheckin}, and the request server's
+   * {@code hdp.server.*} keys ({@link ServerConfig#fromProperties}). Durations are ISO-8601 ({@code
+   * PT30S}). Unknown {@code hdp.*} keys are refused, so a typo cannot go unnoticed.
    *
    * @throws IllegalArgumentException naming the key that is wrong
    */
   public static NodeConfig fromProperties(Properties properties) {
     Set<String> unknown = new TreeSet<>();
     for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith("hdp.") && !KEYS.contains(key)) {
+      if (key.startsWith("hdp.") && !key.startsWith(ServerConfig.PREFIX) && !KEYS.contains(key)) {
         unknown.add(key);
       }
     }
@@ -150,7 +178,8 @@ public record NodeConfig(
         duration(properties, "hdp.schedule.idleWait", base.idleWait()),
         duration(properties, "hdp.schedule.misfireThreshold", base.misfireThreshold()),
         duration(properties, "hdp.schedule.clusterCheckin", base.clusterCheckin()),
-        duration(properties, "hdp.node.stopGrace", base.stopGrace()));
+        duration(properties, "hdp.node.stopGrace", base.stopGrace()),
+        Optional.ofNullable(ServerConfig.fromProperties(properties)));
   }
 
   /** Like the record's own, but never prints the password. */
@@ -174,6 +203,8 @@ public record NodeConfig(
         + reconcileInterval
         + ", accumulatorInterval="
         + accumulatorInterval
+        + ", server="
+        + server
         + "]";
   }
 

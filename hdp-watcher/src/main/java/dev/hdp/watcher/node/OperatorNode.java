@@ -141,6 +141,19 @@ public final class OperatorNode implements AutoCloseable {
               () -> new RpcChainDataSource(rpc, index),
               new BatchFiles(config.dataDir()));
       Node node = Node.start(nodeConfig, decorate.apply(stages.handlers()), clock);
+      node.addHealthCheck("chain", () -> "block " + reader.blockNumber());
+      rpc.setListener(
+          new JsonRpcClient.Listener() {
+            @Override
+            public void retried() {
+              node.metrics().rpcRetry();
+            }
+
+            @Override
+            public void failed(dev.hdp.preprocess.rpc.RpcException.Kind kind) {
+              node.metrics().rpcError(kind.name());
+            }
+          });
       EventWatcher watcher =
           new EventWatcher(
               reader,

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,11 +40,19 @@ public final class TaskStore {
   private final Jdbc jdbc;
   private final Clock clock;
   private final RandomGenerator random;
+  private final TransitionListener listener;
 
   public TaskStore(DataSource dataSource, Clock clock, RandomGenerator random) {
+    this(dataSource, clock, random, TransitionListener.NONE);
+  }
+
+  /** A store that tells {@code listener} about every stage change once it is committed. */
+  public TaskStore(
+      DataSource dataSource, Clock clock, RandomGenerator random, TransitionListener listener) {
     this.jdbc = new Jdbc(dataSource);
     this.clock = clock;
     this.random = random;
+    this.listener = listener;
   }
 
   /**
@@ -79,6 +88,7 @@ public final class TaskStore {
       }
       throw e;
     }
+    listener.moved(id, null, Stage.RECEIVED, Duration.ZERO);
     return get(id);
   }
 
@@ -104,6 +114,93 @@ public final class TaskStore {
         "list batches in " + stages,
         "WHERE stage IN (" + marks + ") ORDER BY batch_id",
         stages.stream().map(Stage::name).map(Object.class::cast).toList());
+  }
+
+  /**
+   * One page of batches, newest first: those in {@code stages} (all when empty) whose id sorts
+   * before {@code before} (from the start when empty), at most {@code limit}.
+   */
+  public List<BatchRecord> page(Collection<Stage> stages, Optional<BatchId> before, int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
+    List<String> conditions = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    if (!stages.isEmpty()) {
+      conditions.add(
+          "stage IN (" + String.join(", ", stages.stream().map(s -> "?").toList()) + ")");
+      stages.forEach(stage -> parameters.add(stage.name()));
+    }
+    before.ifPresent(
+        id -> {
+          conditions.add("batch_id < ?");
+          parameters.add(id.value());
+        });
+    String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
+    return query(
+        "page of batches",
+        where + "ORDER BY batch_id DESC FETCH FIRST " + limit + " ROWS ONLY",
+        parameters);
+  }
+
+  /** How many batches are in each stage now (stages with none are absent). */
+  public Map<Stage, Long> countByStage() {
+    return jdbc.inTransaction(
+        "count batches by stage",
+        connection -> {
+          Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT stage, COUNT(*) FROM hdp_batch GROUP BY stage");
+              ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              counts.put(Stage.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+          }
+          return counts;
+        });
+  }
+
+  /** Every batch and position holding the task {@code commitment}, newest batch first. */
+  public List<TaskLocation> findTask(Bytes32 commitment) {
+    return jdbc.inTransaction(
+        "find task " + commitment,
+        connection -> {
+          List<TaskLocation> found = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT t.batch_id, t.task_index, t.result_value, b.stage FROM hdp_task t"
+                      + " JOIN hdp_batch b ON b.batch_id = t.batch_id WHERE t.commitment = ?"
+                      + " ORDER BY t.batch_id DESC, t.task_index FETCH FIRST 100 ROWS ONLY")) {
+            select.setString(1, commitment.toHex());
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                String result = rows.getString("result_value");
+                found.add(
+                    new TaskLocation(
+                        new BatchId(rows.getString("batch_id")),
+                        rows.getInt("task_index"),
+                        commitment,
+                        Stage.valueOf(rows.getString("stage")),
+                        Optional.ofNullable(result).map(Bytes32::fromHex)));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  /** A trivial query, for health checks: throws when the database does not answer. */
+  public void ping() {
+    jdbc.inTransaction(
+        "ping the database",
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement("SELECT 1");
+              ResultSet rows = select.executeQuery()) {
+            rows.next();
+          }
+          return null;
+        });
   }
 
   /** The newest {@code limit} batches, newest first. */
@@ -313,32 +410,56 @@ public final class TaskStore {
       String actor,
       String why) {
     Instant now = clock.instant();
-    return jdbc.inTransaction(
-        "move " + id + " " + expected + " → " + to,
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE hdp_batch SET stage = ?, failed_stage = ?, failure_reason = ?,"
-                      + " updated_at = ?, row_version = row_version + 1"
-                      + " WHERE batch_id = ? AND stage = ?")) {
-            update.setString(1, to.name());
-            Jdbc.setNullableString(update, 2, failedStage == null ? null : failedStage.name());
-            Jdbc.setNullableString(update, 3, clip(failureReason));
-            Jdbc.setTime(update, 4, now);
-            update.setString(5, id.value());
-            update.setString(6, expected.name());
-            int changed = update.executeUpdate();
-            if (changed == 0) {
-              if (!exists(connection, id)) {
-                throw new NoSuchBatchException(id);
+    Instant[] entered = new Instant[1];
+    boolean moved =
+        jdbc.inTransaction(
+            "move " + id + " " + expected + " → " + to,
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE hdp_batch SET stage = ?, failed_stage = ?, failure_reason = ?,"
+                          + " updated_at = ?, row_version = row_version + 1"
+                          + " WHERE batch_id = ? AND stage = ?")) {
+                update.setString(1, to.name());
+                Jdbc.setNullableString(update, 2, failedStage == null ? null : failedStage.name());
+                Jdbc.setNullableString(update, 3, clip(failureReason));
+                Jdbc.setTime(update, 4, now);
+                update.setString(5, id.value());
+                update.setString(6, expected.name());
+                int changed = update.executeUpdate();
+                if (changed == 0) {
+                  if (!exists(connection, id)) {
+                    throw new NoSuchBatchException(id);
+                  }
+                  return false;
+                }
               }
-              return false;
-            }
-          }
-          log(connection, id, expected, to, failedStage, actor, why, now);
-          enterStage(connection, id, to, now);
-          return true;
-        });
+              entered[0] = lastEntered(connection, id, expected);
+              log(connection, id, expected, to, failedStage, actor, why, now);
+              enterStage(connection, id, to, now);
+              return true;
+            });
+    if (moved) {
+      Duration inStage =
+          entered[0] == null || entered[0].isAfter(now)
+              ? Duration.ZERO
+              : Duration.between(entered[0], now);
+      listener.moved(id, expected, to, inStage);
+    }
+    return moved;
+  }
+
+  private static Instant lastEntered(Connection connection, BatchId id, Stage stage)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT last_entered_at FROM hdp_stage WHERE batch_id = ? AND stage = ?")) {
+      select.setString(1, id.value());
+      select.setString(2, stage.name());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Jdbc.getTime(rows, "last_entered_at") : null;
+      }
+    }
   }
 
   static void log(

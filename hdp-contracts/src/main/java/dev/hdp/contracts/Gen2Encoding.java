@@ -9,17 +9,19 @@ import org.web3j.utils.Numeric;
 
 /**
  * Lays the fields of the wrappers' datalake structs out as the Gen2 ABI words (web3j's encoder),
- * for hdp-core to decode, validate and commit to.
+ * for hdp-core to decode, validate and commit to, and for the gas benchmark's task commitments.
  */
-final class Gen2Encoding {
+public final class Gen2Encoding {
   private Gen2Encoding() {}
 
+  /** {@code abi.encode(words...)}. */
   @SuppressWarnings("rawtypes") // web3j's encoder takes a List of raw Type
-  static byte[] encode(List<Type> words) {
+  public static byte[] encode(List<Type> words) {
     return Numeric.hexStringToByteArray(FunctionEncoder.encodeConstructor(words));
   }
 
-  static byte[] encoded(HdpExecutionStore.BlockSampledDatalake d) {
+  /** {@code abi.encode(0, chainId, blockRangeStart, blockRangeEnd, increment, property)}. */
+  public static byte[] encoded(HdpExecutionStore.BlockSampledDatalake d) {
     return (encode(
         List.of(
             new Uint256(0),
@@ -30,7 +32,11 @@ final class Gen2Encoding {
             d.sampledProperty)));
   }
 
-  static byte[] encoded(HdpExecutionStore.TransactionsInBlockDatalake d) {
+  /**
+   * {@code abi.encode(1, chainId, targetBlock, startIndex, endIndex, increment, includedTypes,
+   * property)}.
+   */
+  public static byte[] encoded(HdpExecutionStore.TransactionsInBlockDatalake d) {
     return (encode(
         List.of(
             new Uint256(1),
