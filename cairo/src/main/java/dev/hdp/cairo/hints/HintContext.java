@@ -58,7 +58,14 @@ public final class HintContext {
     return env.program();
   }
 
+  /**
+   * {@code program_input}: the innermost scope's variable when it has one (a task loaded by a
+   * bootloader runs in a scope holding its own input, as in cairo-lang), else the run's input.
+   */
   public JsonNode programInput() {
+    if (scopes().get("program_input") instanceof JsonNode taskInput) {
+      return taskInput;
+    }
     return env.programInput();
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.program.CompiledProgram;
 import dev.hdp.cairo.program.HintSpec;
 import dev.hdp.cairo.program.ProgramLoader;
@@ -107,5 +109,17 @@ class BootloaderHintsTest {
     h.run(BootloaderHints.PROGRAM_ADDRESS_SANITY_CHECK);
     h.env.scopes().set("program_address", loaded.add(1));
     assertThrows(HintException.class, () -> h.run(BootloaderHints.PROGRAM_ADDRESS_SANITY_CHECK));
+  }
+
+  @Test
+  void aTaskScopesProgramInputShadowsTheRunsInput() throws Exception {
+    HintHarness h = new HintHarness(locals());
+    JsonNode taskInput = new ObjectMapper().readTree("{\"second_element\": 9}");
+    h.env.scopes().enter(Map.of("program_input", taskInput));
+    h.run(ExampleProgramHints.FIB_SECOND_ELEMENT);
+    assertEquals(MaybeRelocatable.of(9), h.memory.get(h.vm.ap()));
+    h.env.scopes().exit();
+    // The harness's run has no input: outside the task scope the hint finds none.
+    assertThrows(HintException.class, () -> h.run(ExampleProgramHints.FIB_SECOND_ELEMENT));
   }
 }
