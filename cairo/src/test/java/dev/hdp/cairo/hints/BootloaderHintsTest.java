@@ -122,4 +122,33 @@ class BootloaderHintsTest {
     // The harness's run has no input: outside the task scope the hint finds none.
     assertThrows(HintException.class, () -> h.run(ExampleProgramHints.FIB_SECOND_ELEMENT));
   }
+
+  @Test
+  void aLoadedTasksHintsRunAtItsAddressAgainstItsOwnReferencesAndInput() throws Exception {
+    HintHarness h = new HintHarness(locals());
+    CompiledProgram fibonacci =
+        ProgramLoader.load(SharedFixtures.resolve("cairo/fibonacci_compiled.json"));
+    Relocatable taskBase = h.memory.addSegment();
+    for (int i = 0; i < fibonacci.data().size(); i++) {
+      h.memory.set(taskBase.add(i), MaybeRelocatable.of(fibonacci.data().get(i)));
+    }
+    h.processor.register("load task", c -> c.loadProgramHints(fibonacci, taskBase));
+    h.run("load task");
+    h.env
+        .scopes()
+        .enter(
+            Map.of(
+                "program_input",
+                new ObjectMapper()
+                    .readTree("{\"second_element\": 9, \"fibonacci_claim_index\": 4}")));
+    Relocatable frame = h.memory.addSegment().add(10);
+    // fibonacci's pc 8 holds "memory[ap] = program_input['second_element']".
+    // The instruction at pc 8 reads below fp; those cells only need values for it to run.
+    for (int i = 1; i <= 2; i++) {
+      h.memory.set(frame.add(-i), MaybeRelocatable.of(0));
+    }
+    h.vm.setRegisters(taskBase.add(8), frame, frame);
+    h.vm.step();
+    assertEquals(MaybeRelocatable.of(9), h.memory.get(frame));
+  }
 }
