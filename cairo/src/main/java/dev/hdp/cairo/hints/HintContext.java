@@ -54,11 +54,19 @@ public final class HintContext {
     return env;
   }
 
+  /** The program this hint belongs to: the run's, or a task loaded by a bootloader. */
   public CompiledProgram program() {
-    return env.program();
+    return hint.program();
   }
 
+  /**
+   * {@code program_input}: the innermost scope's variable when it has one (a task loaded by a
+   * bootloader runs in a scope holding its own input, as in cairo-lang), else the run's input.
+   */
   public JsonNode programInput() {
+    if (scopes().get("program_input") instanceof JsonNode taskInput) {
+      return taskInput;
+    }
     return env.programInput();
   }
 
@@ -360,6 +368,21 @@ public final class HintContext {
       throw new HintException("the run has no " + name + " builtin");
     }
     return b;
+  }
+
+  /**
+   * {@code vm_load_program(program, base)}: installs the hints of a program whose code is (or will
+   * be) at {@code base}, resolved against that program's identifiers and references.
+   */
+  public void loadProgramHints(CompiledProgram loaded, Relocatable base) {
+    loaded
+        .hints()
+        .forEach(
+            (pc, specs) -> {
+              for (var spec : specs) {
+                vm.addHint(base.add(pc), hint.processor().compile(spec, loaded, env, pc));
+              }
+            });
   }
 
   /** {@code vm_enter_scope(variables)}. */

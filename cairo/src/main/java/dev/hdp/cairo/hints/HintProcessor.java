@@ -26,6 +26,7 @@ public final class HintProcessor {
     DictHints.registerAll(p);
     KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
+    BootloaderHints.registerAll(p);
     return p;
   }
 
@@ -43,9 +44,13 @@ public final class HintProcessor {
   /** A reference resolved for a hint: its parsed expression, ap tracking and type. */
   record ResolvedReference(ReferenceExpression expression, ApTracking apTracking, String type) {}
 
-  /** A hint ready to run. */
+  /** A hint ready to run, with the program it belongs to (a bootloader's task has its own). */
   record CompiledHint(
-      HintSpec spec, Hint implementation, Map<String, ResolvedReference> references) {}
+      HintSpec spec,
+      Hint implementation,
+      Map<String, ResolvedReference> references,
+      CompiledProgram program,
+      HintProcessor processor) {}
 
   /** Compiles one hint of {@code program}. */
   public VmHint compile(HintSpec spec, CompiledProgram program, HintEnvironment env, int pc) {
@@ -55,7 +60,8 @@ public final class HintProcessor {
         throw new HintException("unknown hint at pc " + pc + ":\n" + spec.code());
       };
     }
-    CompiledHint compiled = new CompiledHint(spec, impl, resolveReferences(spec, program));
+    CompiledHint compiled =
+        new CompiledHint(spec, impl, resolveReferences(spec, program), program, this);
     return vm -> {
       try {
         impl.execute(new HintContext(vm, env, compiled));

@@ -102,15 +102,19 @@ public final class Node implements AutoCloseable, ServerBackend {
             config.dbPassword(),
             config.maxConnections(),
             "hdp-" + config.nodeId());
+    // Released by hand on failure: a pool's close leaves H2 connections in use (the lease's) open,
+    // and a scheduler left running stays registered JVM-wide under its name, refusing every later
+    // start in this process.
+    NodeLease lease = null;
+    Scheduler scheduler = null;
     try {
       Migrations.migrate(pool, clock);
-      // Held until stop; on failure below, closing the pool releases it.
-      NodeLease lease = NodeLease.acquire(pool, NodeLease.namesFor(config));
+      lease = NodeLease.acquire(pool, NodeLease.namesFor(config));
       NodeMetrics metrics = new NodeMetrics();
       TaskStore store = new TaskStore(pool, clock, new SecureRandom(), metrics);
       metrics.watchQueues(store);
       IntentLog intents = new IntentLog(pool, clock);
-      Scheduler scheduler =
+      scheduler =
           NodeScheduler.create(
               new NodeScheduler.Settings(
                   config.schedulerName(),
@@ -168,11 +172,32 @@ public final class Node implements AutoCloseable, ServerBackend {
       }
       return node;
     } catch (NodeStartException e) {
-      pool.close();
+      abandonStart(config, scheduler, lease, pool);
       throw e;
     } catch (SchedulerException | SQLException | RuntimeException e) {
-      pool.close();
+      abandonStart(config, scheduler, lease, pool);
       throw new NodeStartException("node " + config.nodeId() + " failed to start: " + e, e);
+    }
+  }
+
+  /** Undoes a start that failed part-way, so that this process can start a node again. */
+  private static void abandonStart(
+      NodeConfig config, Scheduler scheduler, NodeLease lease, HikariDataSource pool) {
+    try {
+      if (scheduler != null) {
+        NodeScheduler.stop(scheduler, config.stopGrace());
+      }
+    } catch (SchedulerException e) {
+      LOG.warn("stopping the scheduler of a failed start", e);
+    } finally {
+      try {
+        if (lease != null) {
+          lease.close();
+        }
+      } catch (SQLException e) {
+        LOG.debug("releasing the node lease of a failed start", e);
+      }
+      pool.close();
     }
   }
 

@@ -85,6 +85,7 @@ public final class NodeScheduler {
     properties.setProperty("org.quartz.scheduler.instanceName", settings.schedulerName());
     properties.setProperty("org.quartz.scheduler.instanceId", settings.instanceId());
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    properties.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
     properties.setProperty(
         "org.quartz.scheduler.idleWaitTime", Long.toString(settings.idleWait().toMillis()));
     properties.setProperty(
@@ -164,7 +165,7 @@ public final class NodeScheduler {
    * Stops firing, asks running jobs to stop (they leave their batch where it is), waits up to
    * {@code grace} for them, then shuts the scheduler down. A job still running after the grace
    * period is left as if the node had crashed: its trigger stays "fired" and is recovered at the
-   * next start.
+   * next start. Otherwise Quartz's threads have ended, and written all they had to, on return.
    *
    * @return true if every running job finished within the grace period
    */
@@ -190,7 +191,12 @@ public final class NodeScheduler {
       }
       finished = scheduler.getCurrentlyExecutingJobs().isEmpty();
     }
-    scheduler.shutdown(false);
+    // Quartz's threads outlive a shutdown that does not wait: a worker still writes its job's
+    // completion, and the scheduler thread may fire one more trigger, after this returns and the
+    // node closes its pool (H2 ignores the pool's abort of connections in use). Those late
+    // commits raced the next node's job recovery on the same database. So, unless a job overran
+    // the grace period, wait for the threads; a job fired after the standby is asked to stop too.
+    scheduler.shutdown(finished);
     return finished;
   }
 
