@@ -75,8 +75,27 @@ public final class TaskRequester {
     return sent;
   }
 
+  /**
+   * The call data of {@code task}'s {@code requestExecutionOfTaskWith…Datalake} on the store at
+   * {@code storeAddress}, for senders that sign themselves (the node's intent log).
+   */
+  public static String callData(Web3j web3j, String storeAddress, DatalakeComputeTask task) {
+    HdpExecutionStore readOnly =
+        HdpExecutionStore.load(
+            storeAddress,
+            web3j,
+            new org.web3j.tx.ReadonlyTransactionManager(web3j, storeAddress),
+            new org.web3j.tx.gas.DefaultGasProvider());
+    return send(readOnly, task).encodeFunctionCall();
+  }
+
   private org.web3j.protocol.core.RemoteFunctionCall<TransactionReceipt> send(
       DatalakeComputeTask task) {
+    return send(store, task);
+  }
+
+  private static org.web3j.protocol.core.RemoteFunctionCall<TransactionReceipt> send(
+      HdpExecutionStore store, DatalakeComputeTask task) {
     Computation c = task.computation();
     HdpExecutionStore.ComputationalTask compute =
         new HdpExecutionStore.ComputationalTask(

@@ -85,7 +85,8 @@ public final class Demo {
         0,
         Duration.ofMillis(100),
         1000,
-        128);
+        128,
+        false);
   }
 
   /** Runs the demo with its data in {@code dataDir}; returns the exit code. */

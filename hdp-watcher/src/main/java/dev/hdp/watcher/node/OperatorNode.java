@@ -139,7 +139,8 @@ public final class OperatorNode implements AutoCloseable {
               new DevProver(reader, devProver),
               appender,
               () -> new RpcChainDataSource(rpc, index),
-              new BatchFiles(config.dataDir()));
+              new BatchFiles(config.dataDir()),
+              config.scheduleHttpBatchesOnChain());
       Node node = Node.start(nodeConfig, decorate.apply(stages.handlers()), clock);
       node.addHealthCheck("chain", () -> "block " + reader.blockNumber());
       rpc.setListener(

@@ -36,7 +36,8 @@ public record PipelineConfig(
     int confirmations,
     Duration pollInterval,
     int maxBlocksPerPoll,
-    int appendThreshold) {
+    int appendThreshold,
+    boolean scheduleHttpBatchesOnChain) {
   public PipelineConfig {
     Objects.requireNonNull(rpc, "hdp.chain.rpc");
     Objects.requireNonNull(contracts, "hdp.chain.contracts");
@@ -78,7 +79,9 @@ public record PipelineConfig(
    * keys, or {@code env:NAME}), {@code hdp.accumulator.mmrId} (1), {@code
    * hdp.accumulator.firstBlock} (the deploy block), {@code hdp.accumulator.appendThreshold} (128),
    * {@code hdp.watch.confirmations} (1), {@code hdp.watch.pollInterval} (PT1S), {@code
-   * hdp.watch.maxBlocksPerPoll} (1000). Relative paths resolve against {@code base}.
+   * hdp.watch.maxBlocksPerPoll} (1000), {@code hdp.chain.scheduleHttpBatches} (false: batches
+   * posted over HTTP are finalized without being requested on-chain first). Relative paths resolve
+   * against {@code base}.
    */
   public static PipelineConfig fromProperties(Properties p, Path base) throws IOException {
     for (String key : p.stringPropertyNames()) {
@@ -100,7 +103,25 @@ public record PipelineConfig(
         Integer.parseInt(p.getProperty("hdp.watch.confirmations", "1")),
         Duration.parse(p.getProperty("hdp.watch.pollInterval", "PT1S")),
         Integer.parseInt(p.getProperty("hdp.watch.maxBlocksPerPoll", "1000")),
-        Integer.parseInt(p.getProperty("hdp.accumulator.appendThreshold", "128")));
+        Integer.parseInt(p.getProperty("hdp.accumulator.appendThreshold", "128")),
+        Boolean.parseBoolean(p.getProperty("hdp.chain.scheduleHttpBatches", "false")));
+  }
+
+  /** The same settings, scheduling batches posted over HTTP on-chain or not. */
+  public PipelineConfig withScheduleHttpBatchesOnChain(boolean schedule) {
+    return new PipelineConfig(
+        rpc,
+        contracts,
+        dataDir,
+        operator,
+        devProver,
+        mmrId,
+        mmrFirstBlock,
+        confirmations,
+        pollInterval,
+        maxBlocksPerPoll,
+        appendThreshold,
+        schedule);
   }
 
   private static final java.util.Set<String> KEYS =
@@ -115,7 +136,8 @@ public record PipelineConfig(
           "hdp.accumulator.appendThreshold",
           "hdp.watch.confirmations",
           "hdp.watch.pollInterval",
-          "hdp.watch.maxBlocksPerPoll");
+          "hdp.watch.maxBlocksPerPoll",
+          "hdp.chain.scheduleHttpBatches");
 
   private static String required(Properties p, String key) {
     String value = p.getProperty(key);

@@ -20,11 +20,13 @@ import dev.hdp.preprocess.source.ChainDataSource;
 import dev.hdp.watcher.chain.ChainAccessException;
 import dev.hdp.watcher.chain.ContractReader;
 import dev.hdp.watcher.chain.IntentSender;
+import dev.hdp.watcher.chain.TaskRequester;
 import dev.hdp.watcher.schedule.StageContext;
 import dev.hdp.watcher.schedule.StageHandlers;
 import dev.hdp.watcher.schedule.StageOutcome;
 import dev.hdp.watcher.store.ArtifactKind;
 import dev.hdp.watcher.store.BatchRecord;
+import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.TaskRecord;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -66,6 +68,7 @@ public final class PipelineStages {
   private final Supplier<ChainDataSource> sources;
   private final BatchFiles files;
   private final Bytes32 programHash;
+  private final boolean scheduleHttpBatchesOnChain;
 
   public PipelineStages(
       ContractReader reader,
@@ -73,7 +76,9 @@ public final class PipelineStages {
       Prover prover,
       AccumulatorAppender appender,
       Supplier<ChainDataSource> sources,
-      BatchFiles files) {
+      BatchFiles files,
+      boolean scheduleHttpBatchesOnChain) {
+    this.scheduleHttpBatchesOnChain = scheduleHttpBatchesOnChain;
     this.reader = reader;
     this.operator = operator;
     this.prover = prover;
@@ -104,6 +109,9 @@ public final class PipelineStages {
     SubmitBatchQuery query = SubmitBatchQuery.parse(batch.requestJson());
     long lastBlock = lastBlock(query.tasks());
     try {
+      if (scheduleHttpBatchesOnChain && batch.source() instanceof BatchSource.Http) {
+        scheduleOnChain(query, context);
+      }
       if (!appender.ensureAppended(
           lastBlock, context.intents(), Optional.of(batch.id()), context.actor())) {
         return StageOutcome.notYet(RETRY, "block " + lastBlock + " is not mined yet");
@@ -137,6 +145,31 @@ public final class PipelineStages {
         return StageOutcome.notYet(RETRY, e.getMessage());
       }
       return StageOutcome.failed(e.getMessage());
+    }
+  }
+
+  /**
+   * Requests a posted batch's tasks on-chain (so that their commitments are SCHEDULED and the
+   * events tell other watchers), once each through the intent log; a task already scheduled or
+   * finalized is skipped. Our own watcher then sees the events but leaves them to this batch, which
+   * already holds the commitments.
+   */
+  private void scheduleOnChain(SubmitBatchQuery query, StageContext context)
+      throws InterruptedException {
+    String store = reader.contracts().hdpExecutionStore();
+    for (Task task : query.tasks()) {
+      if (task instanceof DatalakeComputeTask compute) {
+        Bytes32 commitment = compute.commitment();
+        operator.ensure(
+            context.intents(),
+            "request-task",
+            commitment.toHex(),
+            Optional.of(context.batch().id()),
+            context.actor(),
+            () -> reader.taskStatus(commitment) != ContractReader.TaskStatus.NONE,
+            store,
+            TaskRequester.callData(reader.web3j(), store, compute));
+      }
     }
   }
 

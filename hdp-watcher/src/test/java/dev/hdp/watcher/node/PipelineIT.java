@@ -75,7 +75,8 @@ class PipelineIT {
             confirmations,
             fast.pollInterval(),
             fast.maxBlocksPerPoll(),
-            fast.appendThreshold());
+            fast.appendThreshold(),
+            fast.scheduleHttpBatchesOnChain());
     return OperatorNode.start(
         Demo.fastNodeConfig(dir.resolve("node"), "it-node"), config, Clock.systemUTC());
   }

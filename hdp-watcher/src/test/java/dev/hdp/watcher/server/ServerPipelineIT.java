@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.contracts.deploy.DeployedContracts;
+import dev.hdp.contracts.generated.HdpExecutionStore;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.json.SubmitBatchQuery;
 import dev.hdp.core.task.ChainId;
@@ -26,20 +27,30 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The full life of a batch posted over HTTP on Anvil: POST → the real pipeline (online
  * preprocessing, dev prover, fact check, finalization) → FINALIZED in the status → the same result
- * read from {@code HdpExecutionStore} on-chain. The tasks were never requested on-chain.
+ * read from {@code HdpExecutionStore} on-chain. Without {@code hdp.chain.scheduleHttpBatches} the
+ * tasks are never requested on-chain; with it the node requests each once before preprocessing (the
+ * contract emits the events) and its own watcher leaves them to the posted batch.
  */
 @Tag("anvil")
 class ServerPipelineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Test
-  void postedBatchIsFinalizedAndItsResultsAreReadOnChain(@TempDir Path data) throws Exception {
+  @ParameterizedTest(name = "scheduled on-chain by the node: {0}")
+  @ValueSource(booleans = {false, true})
+  void postedBatchIsFinalizedAndItsResultsAreReadOnChain(
+      boolean scheduleOnChain, @TempDir Path data) throws Exception {
     try (AnvilProcess anvil = AnvilProcess.start(new AnvilProcess.Options(1000, 10, 0))) {
       DevChainScenario scenario = new DevChainScenario(anvil.rpcUrl(), anvil.privateKeys());
       try {
@@ -50,7 +61,8 @@ class ServerPipelineIT {
             OperatorNode.start(
                 Demo.fastNodeConfig(data.resolve("node"), "it")
                     .withServer(Optional.of(ServerConfig.loopback(0))),
-                Demo.fastPipelineConfig(anvil.rpcUrl(), contracts, data, scenario),
+                Demo.fastPipelineConfig(anvil.rpcUrl(), contracts, data, scenario)
+                    .withScheduleHttpBatchesOnChain(scheduleOnChain),
                 Clock.systemUTC())) {
           URI base = node.node().serverUri().orElseThrow();
           HttpClient http = HttpClient.newHttpClient();
@@ -97,6 +109,15 @@ class ServerPipelineIT {
             assertEquals(tasks.get(i).expected().toBytes32(), onChain, tasks.get(i).description());
             assertEquals(onChain.toHex(), view.get("result").asText());
           }
+          List<Log> scheduled = scheduledEvents(scenario.web3j(), contracts.hdpExecutionStore());
+          assertEquals(scheduleOnChain ? tasks.size() : 0, scheduled.size(), "scheduled events");
+          JsonNode listed =
+              JSON.readTree(
+                  http.send(
+                          HttpRequest.newBuilder(base.resolve("/v1/batches")).GET().build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
+          assertEquals(1, listed.get("batches").size(), "one batch: " + listed);
           HttpResponse<String> artifacts =
               http.send(
                   HttpRequest.newBuilder(base.resolve(statusUrl + "/artifacts/cairo-input"))
@@ -115,5 +136,17 @@ class ServerPipelineIT {
         scenario.close();
       }
     }
+  }
+
+  /** Every TaskWith…DatalakeScheduled log of the store. */
+  private static List<Log> scheduledEvents(Web3j web3j, String store) throws Exception {
+    EthFilter filter =
+        new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, store);
+    filter.addOptionalTopics(
+        EventEncoder.encode(HdpExecutionStore.TASKWITHBLOCKSAMPLEDDATALAKESCHEDULED_EVENT),
+        EventEncoder.encode(HdpExecutionStore.TASKWITHTRANSACTIONSINBLOCKDATALAKESCHEDULED_EVENT));
+    return web3j.ethGetLogs(filter).send().getLogs().stream()
+        .map(result -> (Log) result.get())
+        .toList();
   }
 }
