@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,15 +47,7 @@ class NodeRestartTest {
   }
 
   private NodeConfig config() {
-    Properties properties = new Properties();
-    properties.setProperty("hdp.db.path", folder.resolve("db").resolve("node").toString());
-    properties.setProperty("hdp.node.id", "node-1");
-    properties.setProperty("hdp.node.stopGrace", "PT5S");
-    properties.setProperty("hdp.schedule.factCheckCron", "* * * * * ?");
-    properties.setProperty("hdp.schedule.accumulatorInterval", "PT0.2S");
-    properties.setProperty("hdp.schedule.idleWait", "PT1S");
-    properties.setProperty("hdp.schedule.misfireThreshold", "PT1S");
-    return NodeConfig.fromProperties(properties);
+    return NodeTest.fastConfig(folder, false);
   }
 
   private Node start() {

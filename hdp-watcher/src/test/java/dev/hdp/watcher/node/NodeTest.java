@@ -71,6 +71,14 @@ class NodeTest {
   }
 
   private NodeConfig config(boolean clustered) {
+    return fastConfig(folder, clustered);
+  }
+
+  /**
+   * Settings for fast node tests with the database under {@code folder}: the fact check every
+   * second, short Quartz waits (also used by {@link NodeRestartTest}).
+   */
+  static NodeConfig fastConfig(Path folder, boolean clustered) {
     Properties properties = new Properties();
     properties.setProperty("hdp.node.clustered", Boolean.toString(clustered));
     properties.setProperty("hdp.db.path", folder.resolve("db").resolve("node").toString());
