@@ -27,6 +27,7 @@ public final class HintProcessor {
     KeccakHints.registerAll(p);
     ExampleProgramHints.registerAll(p);
     BootloaderHints.registerAll(p);
+    SimpleBootloaderHints.registerAll(p);
     return p;
   }
 

@@ -136,6 +136,9 @@ public final class Memory {
     out.l1 = l[i + 1];
     out.l2 = l[i + 2];
     out.l3 = l[i + 3];
+    if (kind == Word.RELOC && out.l1 < 0 && !relocationRules.isEmpty()) {
+      relocateRead(out);
+    }
     return true;
   }
 
@@ -165,6 +168,9 @@ public final class Memory {
     out.l1 = l[i + 1];
     out.l2 = l[i + 2];
     out.l3 = l[i + 3];
+    if (kind == Word.RELOC && out.l1 < 0 && !relocationRules.isEmpty()) {
+      relocateRead(out);
+    }
     return true;
   }
 
@@ -340,6 +346,16 @@ public final class Memory {
       }
     }
     return new Relocatable(segment, offset);
+  }
+
+  /**
+   * A read address into a temporary segment that has a rule already means its destination (as in
+   * cairo-lang and cairo-vm, which relocate values on read), so code can compare the two.
+   */
+  private void relocateRead(Word out) {
+    Relocatable r = relocateAddress((int) out.l1, out.l0);
+    out.l0 = r.offset();
+    out.l1 = r.segment();
   }
 
   /**
