@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hdp.cairo.builtins.Layout;
 import dev.hdp.cairo.crypto.Felt252;
+import dev.hdp.cairo.hints.SimpleBootloaderHints;
 import dev.hdp.cairo.pie.CairoPie;
 import dev.hdp.cairo.pie.Fact;
 import dev.hdp.cairo.pie.PieFormatException;
@@ -64,7 +65,11 @@ public final class CairoCommand implements Runnable {
         description = "The compiled program (cairo-compile JSON).")
     Path program;
 
-    @Option(names = "--program-input", description = "JSON that hints see as program_input.")
+    @Option(
+        names = "--program-input",
+        description =
+            "JSON that hints see as program_input (a bootloader's relative task paths"
+                + " resolve against its folder).")
     Path programInput;
 
     @Option(
@@ -122,7 +127,13 @@ public final class CairoCommand implements Runnable {
                 .withProofMode(proofMode)
                 .withProgramInput(input);
         long start = System.nanoTime();
-        CairoRunner runner = new CairoRunner(p, options).run();
+        CairoRunner runner = new CairoRunner(p, options);
+        if (programInput != null) {
+          // A bootloader's relative task paths are relative to its input file.
+          SimpleBootloaderHints.setTaskDirectory(
+              runner.hintEnvironment(), programInput.toAbsolutePath().getParent());
+        }
+        runner.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         ExecutionResources res = runner.executionResources();
         if (printOutput) {
