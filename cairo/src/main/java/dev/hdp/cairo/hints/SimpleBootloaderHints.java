@@ -3,6 +3,7 @@ package dev.hdp.cairo.hints;
 import dev.hdp.cairo.bootloader.BootloaderInputException;
 import dev.hdp.cairo.bootloader.CairoPieLoader;
 import dev.hdp.cairo.bootloader.FactTopology;
+import dev.hdp.cairo.bootloader.ProgramHashFunction;
 import dev.hdp.cairo.bootloader.SimpleBootloaderInput;
 import dev.hdp.cairo.bootloader.Task;
 import dev.hdp.cairo.builtins.EcdsaBuiltinRunner;
@@ -206,6 +207,14 @@ public final class SimpleBootloaderHints {
     }
     int id = tasks.size() - remaining.intValueExact();
     Task task = tasks.get(id);
+    if (task.hashFunction() == ProgramHashFunction.BLAKE) {
+      // execute_task.cairo hashes with Blake through Stwo's dedicated Blake2s opcode.
+      throw new HintException(
+          "task "
+              + id
+              + ": program_hash_function blake needs the Blake2s opcode, which this VM does not"
+              + " implement");
+    }
     boolean samePrevious = false;
     if (id > 0) {
       Task previous = tasks.get(id - 1);

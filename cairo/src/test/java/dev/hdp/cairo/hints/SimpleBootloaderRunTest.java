@@ -10,12 +10,15 @@ import dev.hdp.cairo.bootloader.FactTopology;
 import dev.hdp.cairo.builtins.Layout;
 import dev.hdp.cairo.compiler.CairoCompiler;
 import dev.hdp.cairo.pie.CairoPie;
+import dev.hdp.cairo.pie.PieCell;
 import dev.hdp.cairo.program.CompiledProgram;
 import dev.hdp.cairo.program.ProgramHash;
 import dev.hdp.cairo.program.ProgramLoader;
 import dev.hdp.cairo.program.StrippedProgram;
 import dev.hdp.cairo.runner.CairoRunner;
 import dev.hdp.cairo.runner.RunOptions;
+import dev.hdp.cairo.vm.MaybeRelocatable;
+import dev.hdp.cairo.vm.Relocatable;
 import dev.hdp.cairo.vm.VmException;
 import dev.hdp.fixtures.SharedFixtures;
 import java.io.IOException;
@@ -234,5 +237,58 @@ class SimpleBootloaderRunTest {
       VmException e = assertThrows(VmException.class, () -> run(simpleBootloader, c[0]));
       assertTrue(e.getMessage().contains("invalid bootloader input: " + c[1]), c[0] + " gave " + e);
     }
+  }
+
+  @Test
+  void aCairo1PieRunsToo() throws IOException {
+    CairoRunner runner =
+        run(
+            simpleBootloader,
+            "{'tasks': [{'type': 'CairoPiePath', 'path': 'madara_fibonacci_pie.zip',"
+                + " 'program_hash_function': 'pedersen'}], 'single_page': true}");
+    StrippedProgram pie =
+        CairoPie.read(CAIRO.resolve("madara_fibonacci_pie.zip")).metadata().program();
+    assertEquals(
+        List.of(List.of(BigInteger.valueOf(3), hash(pie, false), BigInteger.valueOf(89))),
+        taskOutputs(runner.output()));
+  }
+
+  @Test
+  void aPieIsReplayedNotTrusted(@TempDir Path dir) throws IOException {
+    CairoPie pie = CairoPie.read(CAIRO.resolve("fibonacci_pie.zip"));
+    int output = pie.metadata().builtinSegments().get("output").index();
+    List<PieCell> forged = new ArrayList<>();
+    for (PieCell c : pie.memory()) {
+      boolean result = c.address().equals(new Relocatable(output, 1));
+      forged.add(result ? new PieCell(c.address(), MaybeRelocatable.of(90)) : c);
+    }
+    new CairoPie(
+            pie.metadata(), forged, pie.additionalData(), pie.executionResources(), pie.version())
+        .write(dir.resolve("forged.zip"));
+    VmException e =
+        assertThrows(
+            VmException.class,
+            () ->
+                run(
+                    simpleBootloader,
+                    "{'tasks': [{'type': 'CairoPiePath', 'path': '"
+                        + dir.resolve("forged.zip")
+                        + "', 'use_poseidon': false}], 'single_page': true}"));
+    // The replay computes 89 where the forged PIE claims 90.
+    assertTrue(e.getMessage().contains("89 != 90"), e.getMessage());
+  }
+
+  @Test
+  void blakeHashedTasksAreRefusedClearly() {
+    VmException e =
+        assertThrows(
+            VmException.class,
+            () ->
+                run(
+                    simpleBootloader,
+                    "{'tasks': [{'type': 'CairoPiePath', 'path': 'fibonacci_pie.zip',"
+                        + " 'program_hash_function': 'blake'}], 'single_page': true}"));
+    assertTrue(
+        e.getMessage().contains("task 0: program_hash_function blake needs"), e.getMessage());
   }
 }
