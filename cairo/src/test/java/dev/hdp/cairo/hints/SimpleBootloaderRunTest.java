@@ -211,6 +211,29 @@ class SimpleBootloaderRunTest {
         List.of(BigInteger.valueOf(4), fibHash, BigInteger.TEN, fibonacci(1, 10)), tasks.get(0));
     assertEquals(fibHash, tasks.get(1).get(1));
     assertEquals(List.of(BigInteger.valueOf(5), fibonacci(2, 5)), tasks.get(1).subList(2, 4));
+
+    // The second task hashed nothing: the Pedersen work is that of a single task.
+    CairoRunner single =
+        run(
+            simpleBootloader,
+            "{'tasks': [" + String.format(fib, 1, 10) + "], 'single_page': true}");
+    assertEquals(pedersenInstances(single), pedersenInstances(runner));
+    // A different hash function is not a repeat.
+    CairoRunner mixed =
+        run(
+            simpleBootloader,
+            "{'tasks': ["
+                + String.format(fib, 1, 10)
+                + ","
+                + String.format(fib, 2, 5).replace("'pedersen'", "'poseidon'")
+                + "], 'single_page': true}");
+    assertEquals(
+        hash(ProgramLoader.load(CAIRO.resolve("fibonacci_compiled.json")).strip(), true),
+        taskOutputs(mixed.output()).get(1).get(1));
+  }
+
+  static int pedersenInstances(CairoRunner r) {
+    return r.builtins().get("pedersen").usedInstances(r.memory());
   }
 
   @Test
