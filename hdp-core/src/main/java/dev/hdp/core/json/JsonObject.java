@@ -1,6 +1,8 @@
 package dev.hdp.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hdp.cairo.crypto.Felt252;
+import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
 import java.math.BigInteger;
@@ -14,16 +16,20 @@ import java.util.Set;
 
 /**
  * A JSON object read strictly: fields are taken by name, and {@link #finish()} rejects any that
- * were not taken. Every error carries the JSON path.
+ * were not taken. Every error is a {@link JsonFormatException} carrying the JSON path.
+ *
+ * <p>Shared by every strict JSON reader of the project (requests, batch files, chain-data files),
+ * so that they word their errors alike.
  */
-final class JsonObject {
+public final class JsonObject {
   private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
   private final JsonNode node;
   private final String path;
   private final Set<String> taken = new LinkedHashSet<>();
 
-  JsonObject(JsonNode node, String path) {
+  /** Wraps {@code node}, which must be an object, found at {@code path} (empty for the root). */
+  public JsonObject(JsonNode node, String path) {
     if (node == null || !node.isObject()) {
       throw new JsonFormatException(path, "must be an object, got " + kind(node));
     }
@@ -31,20 +37,28 @@ final class JsonObject {
     this.path = path;
   }
 
-  String path() {
+  /**
+   * Parses a whole document whose top level must be an object: duplicate keys, trailing tokens and
+   * malformed JSON are errors.
+   */
+  public static JsonObject parse(String json) {
+    return new JsonObject(Json.read(json), "");
+  }
+
+  public String path() {
     return path;
   }
 
   /** The path of a field of this object. */
-  String path(String field) {
+  public String path(String field) {
     return path.isEmpty() ? field : path + "." + field;
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     return node.has(field);
   }
 
-  JsonNode required(String field) {
+  public JsonNode required(String field) {
     taken.add(field);
     JsonNode value = node.get(field);
     if (value == null) {
@@ -56,19 +70,19 @@ final class JsonObject {
     return value;
   }
 
-  Optional<JsonNode> optional(String field) {
+  public Optional<JsonNode> optional(String field) {
     return has(field) ? Optional.of(required(field)) : Optional.empty();
   }
 
-  String string(String field) {
+  public String string(String field) {
     return string(required(field), path(field));
   }
 
-  JsonObject object(String field) {
+  public JsonObject object(String field) {
     return new JsonObject(required(field), path(field));
   }
 
-  List<JsonNode> array(String field) {
+  public List<JsonNode> array(String field) {
     JsonNode value = required(field);
     if (!value.isArray()) {
       throw new JsonFormatException(path(field), "must be an array, got " + kind(value));
@@ -78,7 +92,7 @@ final class JsonObject {
     return items;
   }
 
-  boolean bool(String field) {
+  public boolean bool(String field) {
     JsonNode value = required(field);
     if (!value.isBoolean()) {
       throw new JsonFormatException(path(field), "must be true or false, got " + kind(value));
@@ -87,12 +101,48 @@ final class JsonObject {
   }
 
   /** A JSON integer in 0 .. 2^63 − 1 (block numbers, indexes, sizes). */
-  long nonNegativeLong(String field) {
+  public long nonNegativeLong(String field) {
     return nonNegativeLong(required(field), path(field));
   }
 
+  /** The elements of an array field, each of which must be an object, with indexed paths. */
+  public List<JsonObject> objects(String field) {
+    List<JsonNode> items = array(field);
+    List<JsonObject> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(new JsonObject(items.get(i), path(field) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** {@link #objects(String)}, or an empty list when the field is absent. */
+  public List<JsonObject> optionalObjects(String field) {
+    return has(field) ? objects(field) : List.of();
+  }
+
+  /** The elements of an array field read by {@code reader} with their indexed paths. */
+  public <T> List<T> list(String field, ValueReader<T> reader) {
+    List<JsonNode> items = array(field);
+    List<T> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(reader.read(items.get(i), path(field) + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /** A field read by {@code reader}. */
+  public <T> T get(String field, ValueReader<T> reader) {
+    return reader.read(required(field), path(field));
+  }
+
+  /** Reads one JSON value found at a path; throws {@link JsonFormatException} naming it. */
+  @FunctionalInterface
+  public interface ValueReader<T> {
+    T read(JsonNode value, String path);
+  }
+
   /** Rejects the fields that were not taken, naming the ones that are allowed. */
-  void finish() {
+  public void finish() {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!taken.contains(name)) {
@@ -102,14 +152,14 @@ final class JsonObject {
     }
   }
 
-  static String string(JsonNode value, String path) {
+  public static String string(JsonNode value, String path) {
     if (!value.isTextual()) {
       throw new JsonFormatException(path, "must be a string, got " + kind(value));
     }
     return value.textValue();
   }
 
-  static long nonNegativeLong(JsonNode value, String path) {
+  public static long nonNegativeLong(JsonNode value, String path) {
     if (!value.isIntegralNumber()) {
       throw new JsonFormatException(path, "must be a non-negative integer, got " + kind(value));
     }
@@ -123,7 +173,7 @@ final class JsonObject {
   /**
    * A {@code 0x}-prefixed hex number of 1..64 digits (felts and hashes), left-padded to 32 bytes.
    */
-  static Bytes32 hexWord(JsonNode value, String path) {
+  public static Bytes32 hexWord(JsonNode value, String path) {
     String text = string(value, path);
     if (!(text.startsWith("0x") || text.startsWith("0X"))
         || text.length() < 3
@@ -136,7 +186,7 @@ final class JsonObject {
   }
 
   /** Exactly 32 bytes of {@code 0x}-prefixed hex (64 digits). */
-  static Bytes32 bytes32(JsonNode value, String path) {
+  public static Bytes32 bytes32(JsonNode value, String path) {
     String text = string(value, path);
     if (!text.startsWith("0x") || text.length() != 66) {
       throw new JsonFormatException(
@@ -149,7 +199,34 @@ final class JsonObject {
     }
   }
 
-  static String kind(JsonNode node) {
+  /** {@code 0x}-prefixed hex of whole bytes (RLP, proof nodes, keys). */
+  public static byte[] hexBytes(JsonNode value, String path) {
+    try {
+      return Hex.decode(string(value, path));
+    } catch (IllegalArgumentException e) {
+      throw new JsonFormatException(path, e.getMessage());
+    }
+  }
+
+  /** A 20-byte address in {@code 0x}-prefixed hex. */
+  public static Address address(JsonNode value, String path) {
+    try {
+      return Address.fromHex(string(value, path));
+    } catch (IllegalArgumentException e) {
+      throw new JsonFormatException(path, e.getMessage());
+    }
+  }
+
+  /** A STARK field element in {@code 0x}-prefixed hex (below the prime), as 32 big-endian bytes. */
+  public static Bytes32 felt(JsonNode value, String path) {
+    try {
+      return Bytes32.of(Felt252.fromHex(string(value, path)).toBytesBE());
+    } catch (IllegalArgumentException e) {
+      throw new JsonFormatException(path, e.getMessage());
+    }
+  }
+
+  public static String kind(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }

@@ -1,15 +1,12 @@
 package dev.hdp.preprocess.source.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hdp.cairo.crypto.Felt252;
 import dev.hdp.core.bytes.Address;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Hex;
 import dev.hdp.core.chain.BlockHeader;
 import dev.hdp.core.chain.ChainProofs;
+import dev.hdp.core.json.JsonFormatException;
+import dev.hdp.core.json.JsonObject;
 import dev.hdp.core.mmr.MmrHashing;
 import dev.hdp.core.output.MmrMeta;
 import dev.hdp.core.task.ChainId;
@@ -24,10 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Chain data recorded in a {@code chain-data.json} file (format: the hdp-sepolia fixtures' README):
@@ -38,9 +33,6 @@ import java.util.Set;
  * JSON path) and indexed in memory; nothing in it is trusted until the preprocessor verifies it.
  */
 public final class ChainDataFile implements ChainDataSource {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private final String origin;
   private final List<MmrMeta> mmrMetas;
   private final Map<Long, HeaderWithProof> headers = new HashMap<>();
@@ -49,59 +41,54 @@ public final class ChainDataFile implements ChainDataSource {
   private final Map<String, TrieProof> transactions = new HashMap<>();
   private final Map<String, TrieProof> receipts = new HashMap<>();
 
-  private ChainDataFile(String origin, JsonNode root) {
+  private ChainDataFile(String origin, JsonObject top) {
     this.origin = origin;
-    Node top = new Node(root, "", origin);
-    top.only(
-        "mmr_metas", "headers", "accounts", "storages", "transactions", "transaction_receipts");
     this.mmrMetas = new ArrayList<>();
-    for (Node meta : top.array("mmr_metas")) {
-      meta.only("id", "root", "size", "peaks", "chain_id");
+    for (JsonObject meta : top.objects("mmr_metas")) {
       mmrMetas.add(
           new MmrMeta(
-              meta.field("id").longValue(),
-              meta.field("size").longValue(),
-              ChainId.of(meta.field("chain_id").longValue()),
-              meta.field("root").felt(),
-              meta.array("peaks").stream().map(Node::felt).toList()));
+              meta.nonNegativeLong("id"),
+              meta.nonNegativeLong("size"),
+              ChainId.of(meta.nonNegativeLong("chain_id")),
+              meta.get("root", JsonObject::felt),
+              meta.list("peaks", JsonObject::felt)));
+      meta.finish();
     }
-    for (Node header : top.optionalArray("headers")) {
-      header.only("rlp", "proof");
-      Node proof = header.field("proof");
-      proof.only("leaf_idx", "mmr_path");
-      byte[] rlp = header.field("rlp").bytes();
-      long number = blockNumberOf(rlp, header.path);
-      MmrMeta meta = mmrFor(header.path);
+    for (JsonObject header : top.optionalObjects("headers")) {
+      byte[] rlp = header.get("rlp", JsonObject::hexBytes);
+      JsonObject proof = header.object("proof");
+      header.finish();
+      long number = blockNumberOf(rlp, header.path("rlp"));
       headers.put(
           number,
           new HeaderWithProof(
               rlp,
-              meta,
-              proof.field("leaf_idx").longValue(),
-              proof.array("mmr_path").stream().map(Node::felt).toList(),
+              mmrFor(header.path()),
+              proof.nonNegativeLong("leaf_idx"),
+              proof.list("mmr_path", JsonObject::felt),
               MmrHashing.POSEIDON));
+      proof.finish();
     }
-    for (Node account : top.optionalArray("accounts")) {
-      account.only("address", "proofs");
-      Address address = account.field("address").address();
-      for (Node proof : account.array("proofs")) {
-        proof.only("block_number", "proof");
-        long block = proof.field("block_number").longValue();
+    for (JsonObject account : top.optionalObjects("accounts")) {
+      Address address = account.get("address", JsonObject::address);
+      for (JsonObject proof : account.objects("proofs")) {
+        long block = proof.nonNegativeLong("block_number");
         accounts.put(accountKey(address, block), new AccountProof(address, block, nodes(proof)));
       }
+      account.finish();
     }
-    for (Node storage : top.optionalArray("storages")) {
-      storage.only("address", "slot", "proofs");
-      Address address = storage.field("address").address();
-      Bytes32 slot = storage.field("slot").bytes32();
-      for (Node proof : storage.array("proofs")) {
-        proof.only("block_number", "proof");
+    for (JsonObject storage : top.optionalObjects("storages")) {
+      Address address = storage.get("address", JsonObject::address);
+      Bytes32 slot = storage.get("slot", JsonObject::bytes32);
+      for (JsonObject proof : storage.objects("proofs")) {
         storages.put(
-            storageKey(address, slot, proof.field("block_number").longValue()), nodes(proof));
+            storageKey(address, slot, proof.nonNegativeLong("block_number")), nodes(proof));
       }
+      storage.finish();
     }
     readTrieProofs(top, "transactions", transactions);
     readTrieProofs(top, "transaction_receipts", receipts);
+    top.finish();
   }
 
   /**
@@ -120,11 +107,8 @@ public final class ChainDataFile implements ChainDataSource {
   /** Parses chain-data JSON; {@code origin} names it in error messages. */
   public static ChainDataFile parse(String json, String origin) {
     try {
-      return new ChainDataFile(origin, MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
-      throw new ChainDataException(
-          origin + ": not valid JSON: " + e.getOriginalMessage() + " " + e.getLocation(), e);
-    } catch (IllegalArgumentException e) {
+      return new ChainDataFile(origin, JsonObject.parse(json));
+    } catch (JsonFormatException e) {
       throw new ChainDataException(origin + ": " + e.getMessage(), e);
     }
   }
@@ -187,10 +171,9 @@ public final class ChainDataFile implements ChainDataSource {
 
   private MmrMeta mmrFor(String path) {
     if (mmrMetas.size() != 1) {
-      throw new IllegalArgumentException(
-          path
-              + ": headers can only be matched to an MMR when the file declares exactly one"
-              + " (it declares "
+      throw new JsonFormatException(
+          path,
+          "headers can only be matched to an MMR when the file declares exactly one (it declares "
               + mmrMetas.size()
               + ")");
     }
@@ -201,16 +184,15 @@ public final class ChainDataFile implements ChainDataSource {
     try {
       return BlockHeader.decode(rlp).number();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(path + ".rlp: not a block header: " + e.getMessage(), e);
+      throw new JsonFormatException(path, "not a block header: " + e.getMessage());
     }
   }
 
-  private void readTrieProofs(Node top, String name, Map<String, TrieProof> into) {
-    for (Node item : top.optionalArray(name)) {
-      item.only("key", "block_number", "proof");
-      byte[] key = item.field("key").bytes();
-      long block = item.field("block_number").longValue();
-      long index = indexOfKey(key, item.path + ".key");
+  private static void readTrieProofs(JsonObject top, String name, Map<String, TrieProof> into) {
+    for (JsonObject item : top.optionalObjects(name)) {
+      byte[] key = item.get("key", JsonObject::hexBytes);
+      long block = item.nonNegativeLong("block_number");
+      long index = indexOfKey(key, item.path("key"));
       into.put(trieKey(block, key), new TrieProof(block, index, nodes(item)));
     }
   }
@@ -226,12 +208,15 @@ public final class ChainDataFile implements ChainDataSource {
       }
       return index;
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+      throw new JsonFormatException(path, e.getMessage());
     }
   }
 
-  private static List<byte[]> nodes(Node proof) {
-    return proof.array("proof").stream().map(Node::bytes).toList();
+  /** The {@code proof} node list of an item; the item holds nothing else to read. */
+  private static List<byte[]> nodes(JsonObject item) {
+    List<byte[]> nodes = item.list("proof", JsonObject::hexBytes);
+    item.finish();
+    return nodes;
   }
 
   private static String accountKey(Address address, long block) {
@@ -244,97 +229,5 @@ public final class ChainDataFile implements ChainDataSource {
 
   private static String trieKey(long block, byte[] key) {
     return block + "/" + Hex.encode(key);
-  }
-
-  /** A JSON node with its path, for strict reading with messages that say where. */
-  private record Node(JsonNode json, String path, String origin) {
-    Node field(String name) {
-      JsonNode child = json.get(name);
-      if (child == null || child.isNull()) {
-        throw new IllegalArgumentException(at(name) + ": missing");
-      }
-      return new Node(child, at(name), origin);
-    }
-
-    List<Node> array(String name) {
-      Node node = field(name);
-      if (!node.json.isArray()) {
-        throw new IllegalArgumentException(node.path + ": must be an array");
-      }
-      List<Node> out = new ArrayList<>();
-      for (int i = 0; i < node.json.size(); i++) {
-        out.add(new Node(node.json.get(i), node.path + "[" + i + "]", origin));
-      }
-      return out;
-    }
-
-    List<Node> optionalArray(String name) {
-      return json.has(name) ? array(name) : List.of();
-    }
-
-    void only(String... names) {
-      if (!json.isObject()) {
-        throw new IllegalArgumentException(
-            (path.isEmpty() ? "the top level" : path) + ": must be an object");
-      }
-      Set<String> allowed = Set.of(names);
-      for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (!allowed.contains(name)) {
-          throw new IllegalArgumentException(at(name) + ": unknown property");
-        }
-      }
-    }
-
-    long longValue() {
-      if (!json.canConvertToExactIntegral() || !json.canConvertToLong() || json.asLong() < 0) {
-        throw new IllegalArgumentException(path + ": must be a non-negative integer, got " + json);
-      }
-      return json.asLong();
-    }
-
-    String text() {
-      if (!json.isTextual()) {
-        throw new IllegalArgumentException(path + ": must be a hex string, got " + json);
-      }
-      return json.asText();
-    }
-
-    byte[] bytes() {
-      try {
-        return Hex.decode(text());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-      }
-    }
-
-    Bytes32 bytes32() {
-      try {
-        return Bytes32.fromHex(text());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-      }
-    }
-
-    Address address() {
-      try {
-        return Address.fromHex(text());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-      }
-    }
-
-    /** A field element written as minimal hex (MMR roots, peaks and path hashes). */
-    Bytes32 felt() {
-      try {
-        return Bytes32.of(Felt252.fromHex(text()).toBytesBE());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-      }
-    }
-
-    private String at(String name) {
-      return path.isEmpty() ? name : path + "." + name;
-    }
   }
 }
