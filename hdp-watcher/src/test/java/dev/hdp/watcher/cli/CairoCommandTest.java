@@ -88,4 +88,99 @@ class CairoCommandTest {
     assertEquals(1, r.code());
     assertEquals("error: program.data is missing", r.err().trim());
   }
+
+  /** cairo-lang's simple bootloader main without its builtin-simulation wrappers. */
+  private static final String SIMPLE_BOOTLOADER =
+      """
+      %builtins output pedersen range_check ecdsa bitwise ec_op keccak poseidon range_check96 \
+      add_mod mul_mod
+
+      from starkware.cairo.bootloaders.simple_bootloader.run_simple_bootloader import (
+          run_simple_bootloader,
+      )
+      from starkware.cairo.common.cairo_builtins import HashBuiltin, PoseidonBuiltin
+
+      func main{
+          output_ptr: felt*,
+          pedersen_ptr: HashBuiltin*,
+          range_check_ptr,
+          ecdsa_ptr,
+          bitwise_ptr,
+          ec_op_ptr,
+          keccak_ptr,
+          poseidon_ptr: PoseidonBuiltin*,
+          range_check96_ptr,
+          add_mod_ptr,
+          mul_mod_ptr,
+      }() {
+          %{
+              from starkware.cairo.bootloaders.simple_bootloader.objects import SimpleBootloaderInput
+              simple_bootloader_input = SimpleBootloaderInput.Schema().load(program_input)
+          %}
+          run_simple_bootloader();
+          return ();
+      }
+      """;
+
+  @Test
+  void aBootloaderFindsItsTasksNextToItsInput(@TempDir Path dir) throws Exception {
+    // The simple bootloader, compiled from the sources inside bootloader_compiled.json.
+    var bootloader =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(SharedFixtures.resolve("cairo/bootloader_compiled.json").toFile());
+    Path sources = dir.resolve("src");
+    for (var e : bootloader.get("debug_info").get("file_contents").properties()) {
+      int src = e.getKey().lastIndexOf("src/");
+      if (src >= 0) {
+        Path target = sources.resolve(e.getKey().substring(src + 4));
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, e.getValue().asText());
+      }
+    }
+    Path main = dir.resolve("simple_bootloader.cairo");
+    Files.writeString(main, SIMPLE_BOOTLOADER);
+    Path compiled = dir.resolve("simple_bootloader_compiled.json");
+    Result c =
+        run("cairo", "compile", "--cairo-path=" + sources, main.toString(), "--output=" + compiled);
+    assertEquals(0, c.code(), c.err());
+
+    Path tasks = Files.createDirectories(dir.resolve("tasks"));
+    Files.copy(
+        SharedFixtures.resolve("cairo/fibonacci_compiled.json"),
+        tasks.resolve("fibonacci_compiled.json"));
+    Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), tasks.resolve("fib.zip"));
+    Path input = tasks.resolve("input.json");
+    Files.writeString(
+        input,
+        """
+        {"tasks": [
+          {"type": "RunProgramTask", "path": "fibonacci_compiled.json",
+           "program_input": {"second_element": 1, "fibonacci_claim_index": 10},
+           "program_hash_function": "pedersen"},
+          {"type": "CairoPiePath", "path": "fib.zip", "use_poseidon": false}],
+         "single_page": true}
+        """);
+    Result r =
+        run(
+            "cairo",
+            "run",
+            "--program",
+            compiled.toString(),
+            "--program-input",
+            input.toString(),
+            "--layout",
+            "all_cairo",
+            "--print-output");
+    assertEquals(0, r.code(), r.err());
+    // The CLI prints felts above p/2 as negatives.
+    String fibHash =
+        new java.math.BigInteger(
+                "4f028ea2f2568d9b71509641f65cd3879482a371ab2a18d20ca7528d960dd45", 16)
+            .subtract(dev.hdp.cairo.crypto.Felt252.PRIME)
+            .toString();
+    assertTrue(
+        r.out().startsWith("Program output:\n  2\n  4\n  " + fibHash + "\n  10\n  144\n  4\n"),
+        r.out());
+    assertTrue(r.out().contains("\n  1\n  89\nNumber of steps"), r.out());
+  }
 }
