@@ -375,13 +375,17 @@ public final class HintContext {
    * be) at {@code base}, resolved against that program's identifiers and references.
    */
   public void loadProgramHints(CompiledProgram loaded, Relocatable base) {
+    // Like cairo-lang's load_hints, the program's hints replace any at the same addresses (a
+    // bootloader loads a repeated task's program at the same place again).
     loaded
         .hints()
         .forEach(
             (pc, specs) -> {
+              List<dev.hdp.cairo.vm.VmHint> compiled = new java.util.ArrayList<>();
               for (var spec : specs) {
-                vm.addHint(base.add(pc), hint.processor().compile(spec, loaded, env, pc));
+                compiled.add(hint.processor().compile(spec, loaded, env, pc));
               }
+              vm.setHints(base.add(pc), compiled);
             });
   }
 

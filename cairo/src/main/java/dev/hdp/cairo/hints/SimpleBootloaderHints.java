@@ -197,7 +197,9 @@ public final class SimpleBootloaderHints {
 
   /**
    * Picks task {@code len(tasks) - n_tasks}; the bootloader reuses the previous task's program
-   * segment and hash when the program and hash function are the same.
+   * segment and hash when the program and hash function are the same (StarkWare's proving-utils
+   * compares only the programs, which breaks the Cairo code's check of the hash function), except
+   * for a PIE after a program task.
    */
   private static void setCurrentTask(HintContext c) {
     List<Task> tasks = input(c).tasks();
@@ -218,9 +220,11 @@ public final class SimpleBootloaderHints {
     boolean samePrevious = false;
     if (id > 0) {
       Task previous = tasks.get(id - 1);
+      // A PIE after a program task would run that task's hints, still installed at the code.
       samePrevious =
           previous.hashFunction() == task.hashFunction()
-              && previous.strippedProgram().equals(task.strippedProgram());
+              && previous.strippedProgram().equals(task.strippedProgram())
+              && !(task instanceof Task.CairoPieTask && previous instanceof Task.RunProgramTask);
     }
     c.scopes().set("task", task);
     c.scopes().set("task_index", id);
@@ -306,11 +310,17 @@ public final class SimpleBootloaderHints {
   }
 
   /**
-   * The output builtin's pages and attributes before a program task, and where the task's output
-   * starts; a program task starts with none of its own ({@code prepare_output_runner}). A PIE task
-   * runs no hints, so its pages come from the PIE.
+   * The output builtin's pages and attributes before a program task, and the offset of the task's
+   * output from the base the output builtin counts page starts from; a program task starts with no
+   * pages or attributes of its own ({@code prepare_output_runner}). A PIE task runs no hints, so
+   * its pages come from the PIE.
+   *
+   * <p>This stands in for the output builtin's {@code get_state}/{@code
+   * new_state(base=output_ptr)}/ {@code set_state} with the runner's public pages and attributes:
+   * the task's page starts are made relative to its output here instead of by moving the builtin's
+   * base.
    */
-  record TaskOutputState(Object savedPagesAndAttributes, Relocatable taskOutputStart) {}
+  record TaskOutputState(Object savedPagesAndAttributes, long taskOutputOffset) {}
 
   private static TaskOutputState prepareOutputRunner(
       HintContext c, Task task, Relocatable outputPtr) {
@@ -318,7 +328,8 @@ public final class SimpleBootloaderHints {
       return null;
     }
     OutputBuiltinRunner output = outputBuiltin(c);
-    TaskOutputState state = new TaskOutputState(output.additionalData(), outputPtr);
+    TaskOutputState state =
+        new TaskOutputState(output.additionalData(), outputPtr.offset() - output.base().offset());
     output.loadAdditionalData(Map.of("pages", Map.of(), "attributes", Map.of()));
     return state;
   }
@@ -400,7 +411,7 @@ public final class SimpleBootloaderHints {
         topology =
             FactTopology.fromOutputData(
                 outputSize,
-                pages(data.get("pages"), state.taskOutputStart().offset()),
+                pages(data.get("pages"), state.taskOutputOffset()),
                 output.attributes());
         output.loadAdditionalData(state.savedPagesAndAttributes());
       }

@@ -110,6 +110,20 @@ public final class VirtualMachine {
     }
   }
 
+  /**
+   * Replaces the hints at an address with these (none removes them), as {@code vm_load_program}
+   * does when it loads a program where one was loaded before.
+   */
+  public void setHints(Relocatable pc, List<VmHint> hints) {
+    if (pc.segment() == programSegment && pc.offset() >= 0 && pc.offset() < hintsAtPc.length) {
+      hintsAtPc[(int) pc.offset()] = hints.isEmpty() ? null : hints.toArray(VmHint[]::new);
+    } else if (hints.isEmpty()) {
+      hintsElsewhere.remove(pc);
+    } else {
+      hintsElsewhere.put(pc, new ArrayList<>(hints));
+    }
+  }
+
   /** Asks the VM not to execute the current instruction (a hint's {@code skip}). */
   public void skipInstruction() {
     skipInstruction = true;

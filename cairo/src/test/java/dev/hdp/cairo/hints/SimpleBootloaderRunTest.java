@@ -314,4 +314,39 @@ class SimpleBootloaderRunTest {
     assertTrue(
         e.getMessage().contains("task 0: program_hash_function blake needs"), e.getMessage());
   }
+
+  @Test
+  void pagesSignaturesAndExtraSegmentsOfTasksAndPies(@TempDir Path dir) throws IOException {
+    // builtin_usage_compiled.json adds an extra segment, an ECDSA signature and output pages with
+    // a gps_fact_topology attribute; run it as a program (twice: its hints are loaded once per
+    // address) and as the PIE of its own run.
+    CompiledProgram usage = ProgramLoader.load(CAIRO.resolve("builtin_usage_compiled.json"));
+    CairoRunner alone =
+        new CairoRunner(usage, RunOptions.defaults().withLayout(Layout.ALL_CAIRO)).run();
+    CairoPie.fromRun(alone).write(dir.resolve("usage.zip"));
+    String program =
+        "{'type': 'RunProgramTask', 'path': 'builtin_usage_compiled.json', 'use_poseidon': false}";
+    CairoRunner runner =
+        run(
+            simpleBootloader,
+            "{'tasks': ["
+                + program
+                + ","
+                + program
+                + ", {'type': 'CairoPiePath', 'path': '"
+                + dir.resolve("usage.zip")
+                + "', 'use_poseidon': false}], 'single_page': false}");
+
+    List<List<BigInteger>> tasks = taskOutputs(runner.output());
+    List<BigInteger> expected = new ArrayList<>();
+    expected.add(BigInteger.valueOf(2 + alone.output().size()));
+    expected.add(hash(usage.strip(), false));
+    expected.addAll(alone.output());
+    assertEquals(List.of(expected, expected, expected), tasks);
+    FactTopology pages = new FactTopology(List.of(3, 2, 0, 1, 0, 2), List.of(1L, 2L, 2L));
+    assertEquals(
+        List.of(pages, pages, pages), runner.hintEnvironment().scopes().get("fact_topologies"));
+    assertEquals(Map.of(), runner.outputBuiltin().pages(), "the tasks' pages are not left behind");
+    assertEquals(3, runner.builtins().get("ecdsa").usedInstances(runner.memory()));
+  }
 }
