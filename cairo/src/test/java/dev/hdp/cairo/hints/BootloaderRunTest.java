@@ -200,25 +200,47 @@ class BootloaderRunTest {
   }
 
   @Test
-  void aCompositeOutputThatDiffersFromTheVerifiedOutputFails() {
+  void aCompositeOutputThatDiffersFromTheVerifiedOutputOrAnUnlistedVerifierFails() {
     List<BigInteger> inner = ints(1, 5, 777, 3, 4, 5);
     String composite =
         "{'type': 'CompositePackedOutput', 'outputs': "
             + ints(1, 5, 777, 3, 4, 6)
             + ", 'subtasks': [{'type': 'PlainPackedOutput'}],"
             + " 'fact_topologies': [{'tree_structure': [1, 0], 'page_sizes': [3]}]}";
-    assertThrows(
-        VmException.class,
-        () ->
-            run(
-                BOOTLOADER,
-                "{'tasks': ["
-                    + mockVerifierTask(inner)
-                    + "], 'single_page': false, 'bootloader_config': "
-                    + CONFIG_JSON
-                    + ", 'packed_outputs': ["
-                    + composite
-                    + "]}"));
+    VmException e =
+        assertThrows(
+            VmException.class,
+            () ->
+                run(
+                    BOOTLOADER,
+                    "{'tasks': ["
+                        + mockVerifierTask(inner)
+                        + "], 'single_page': false, 'bootloader_config': "
+                        + CONFIG_JSON
+                        + ", 'packed_outputs': ["
+                        + composite
+                        + "]}"));
+    // unpack_composite_packed_task's memcpy compares the guessed output with the verified one.
+    assertTrue(
+        e.getMessage().contains("memcpy.cairo") && e.getMessage().contains("6 != 5"),
+        e.getMessage());
+
+    // A verifier the config does not list is refused by find_element.
+    String unsupported = CONFIG_JSON.replaceAll("'0x[0-9a-f]+'", "1");
+    e =
+        assertThrows(
+            VmException.class,
+            () ->
+                run(
+                    BOOTLOADER,
+                    "{'tasks': ["
+                        + mockVerifierTask(inner)
+                        + "], 'single_page': false, 'bootloader_config': "
+                        + unsupported
+                        + ", 'packed_outputs': ["
+                        + composite.replace("4, 6]", "4, 5]")
+                        + "]}"));
+    assertTrue(e.getMessage().contains("was not found"), e.getMessage());
   }
 
   @Test
