@@ -310,4 +310,65 @@ class BootloaderRunTest {
             "{\"fact_topologies\": [{\"page_sizes\": [10], \"tree_structure\": [1, 0]}]}"),
         JSON.readTree(topologies.toFile()));
   }
+
+  /**
+   * The aggregator's input is the output of a real bootloader run of the same tasks; its output is
+   * long enough for the concat aggregator to put its last words in a second page, which the
+   * applicative bootloader moves after its own header.
+   */
+  @Test
+  void applicativeBootloaderKeepsTheAggregatorsPages() throws IOException {
+    String outputTask =
+        "{'type': 'RunProgramTask', 'path': 'simple_output_compiled.json',"
+            + " 'program_input': {'output': [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]},"
+            + " 'program_hash_function': 'poseidon'}";
+    String tasks =
+        "'tasks': ["
+            + outputTask
+            + ", "
+            + FIB_TASK
+            + "], 'single_page': true, 'bootloader_config': "
+            + CONFIG_JSON
+            + ", 'packed_outputs': [{'type': 'PlainPackedOutput'}, {'type': 'PlainPackedOutput'}]";
+    List<BigInteger> bootloaderOutput = run(BOOTLOADER, "{" + tasks + "}").output();
+    Path topologies = temp.resolve("applicative_fact_topologies.json");
+    String aggregator =
+        "{'type': 'RunProgramTask', 'path': 'concat_aggregator_compiled.json',"
+            + " 'program_input': {'bootloader_output': "
+            + bootloaderOutput
+            + "}, 'program_hash_function': 'poseidon'}";
+    CairoRunner runner =
+        run(
+            APPLICATIVE,
+            "{'aggregator_task': "
+                + aggregator
+                + ", "
+                + tasks
+                + ", 'fact_topologies_path': '"
+                + topologies
+                + "'}");
+
+    BigInteger aggregatorHash = hash(program("concat_aggregator_compiled.json"), true);
+    List<BigInteger> expected = new ArrayList<>();
+    expected.add(
+        Pedersen.hash(
+                Felt252.of(new BigInteger(1, "AGGREGATOR".getBytes(StandardCharsets.US_ASCII))),
+                Felt252.of(aggregatorHash))
+            .toBigInteger());
+    expected.addAll(CONFIG.outputWords());
+    expected.add(hash(program("simple_output_compiled.json"), true));
+    expected.addAll(ints(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+    expected.addAll(ints(hash(program("fibonacci_compiled.json"), false), 10, fibonacci(1, 10)));
+    assertEquals(expected, runner.output());
+
+    // 20 words: the header and the aggregator's first 10 words, then its last 6 in page 1.
+    assertEquals(Map.of(1, new OutputBuiltinRunner.Page(14, 6)), runner.outputBuiltin().pages());
+    assertEquals(
+        Map.of(FactTopology.GPS_FACT_TOPOLOGY, ints(2, 1, 0, 2)),
+        runner.outputBuiltin().attributes());
+    assertEquals(
+        JSON.readTree(
+            "{\"fact_topologies\": [{\"page_sizes\": [14, 6], \"tree_structure\": [2, 1, 0, 2]}]}"),
+        JSON.readTree(topologies.toFile()));
+  }
 }
