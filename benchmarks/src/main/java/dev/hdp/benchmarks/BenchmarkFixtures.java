@@ -11,12 +11,12 @@ import java.nio.file.Path;
 final class BenchmarkFixtures {
   private BenchmarkFixtures() {}
 
-  /** The fixture file at {@code relative}, or an exception saying where it was looked for. */
-  static Path file(String relative) {
+  /** The fixture file or folder at {@code relative}, or an exception saying where it was looked. */
+  static Path path(String relative) {
     String configured = System.getProperty("hdp.fixtures.dir", System.getenv("HDP_FIXTURES_DIR"));
     Path root = Path.of(configured == null ? "../shared/fixtures" : configured).normalize();
     Path file = root.resolve(relative);
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new IllegalStateException(
           "fixture not found: "
               + file.toAbsolutePath()

@@ -79,7 +79,7 @@ public class CairoVmBenchmark {
     /** Loads the fixture and runs it once, checking that it outputs its claim index first. */
     @Setup(Level.Trial)
     public void load() throws IOException {
-      program = ProgramLoader.load(BenchmarkFixtures.file("cairo/fibonacci_compiled.json"));
+      program = ProgramLoader.load(BenchmarkFixtures.path("cairo/fibonacci_compiled.json"));
       options =
           options(trace)
               .withProgramInput(

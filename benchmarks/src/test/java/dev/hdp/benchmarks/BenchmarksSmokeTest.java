@@ -28,6 +28,7 @@ class BenchmarksSmokeTest {
   @Test
   void everyBenchmarkRunsAndTheStepCounterCountsTheVmSteps() throws RunnerException {
     SharedFixtures.resolve("cairo/fibonacci_compiled.json");
+    SharedFixtures.resolve("hdp-sepolia");
     Options options =
         new OptionsBuilder()
             .include("dev\\.hdp\\.benchmarks\\..*")
@@ -57,7 +58,10 @@ class BenchmarksSmokeTest {
             "CryptoBenchmark.pedersenHash",
             "CryptoBenchmark.poseidonHash",
             "CryptoBenchmark.poseidonHashMany16",
-            "CryptoBenchmark.poseidonPermutation"),
+            "CryptoBenchmark.poseidonPermutation",
+            "ProofVerifyBenchmark.accountProof",
+            "ProofVerifyBenchmark.storageProof",
+            "ProofVerifyBenchmark.transactionProof"),
         java.util.List.copyOf(byName.keySet()));
     for (Map.Entry<String, RunResult> e : byName.entrySet()) {
       assertTrue(e.getValue().getPrimaryResult().getScore() > 0, e.getKey());
