@@ -34,9 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// Each run allocates its memory and trace anew (hundreds of MB per second): a fixed heap keeps
+// heap resizing out of the figures.
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class CairoVmBenchmark {
   /** Where the countdown starts: two steps per loop turn. */
   static final long COUNTDOWN_FROM = 2_000_000;
