@@ -33,8 +33,11 @@ public final class CairoVmBench {
     run(System.out, fixtures);
   }
 
-  /** A hand-assembled countdown: {@code [ap] = n; loop: [ap] = [ap-1] - 1; jnz loop; ret}. */
-  static CompiledProgram countdown(long n) {
+  /**
+   * A hand-assembled countdown: {@code [ap] = n; loop: [ap] = [ap-1] - 1; jnz loop; ret}, which
+   * runs {@code 2n + 2} steps with no hints (also used by the JMH benchmarks module).
+   */
+  public static CompiledProgram countdown(long n) {
     BigInteger p = CompiledProgram.STARK_PRIME;
     List<BigInteger> data =
         List.of(

@@ -169,13 +169,7 @@ public record FactTopology(List<Integer> treeStructure, List<Long> pageSizes) {
     if (node == null || !node.isObject()) {
       throw new BootloaderInputException(where + ": expected an object");
     }
-    node.fieldNames()
-        .forEachRemaining(
-            f -> {
-              if (!f.equals("tree_structure") && !f.equals("page_sizes")) {
-                throw new BootloaderInputException(where + "." + f + ": unknown field");
-              }
-            });
+    JsonFields.checkFields(node, java.util.Set.of("tree_structure", "page_sizes"), where);
     List<Integer> tree = new ArrayList<>();
     for (long x : longs(node.get("tree_structure"), where + ".tree_structure")) {
       if (x > Integer.MAX_VALUE) {

@@ -94,7 +94,7 @@ public sealed interface Task permits Task.RunProgramTask, Task.CairoPieTask {
     switch (type) {
       case RUN_PROGRAM_TASK -> {
         allowed.addAll(Set.of("program", "path", "program_input"));
-        checkFields(node, allowed, where);
+        JsonFields.checkFields(node, allowed, where);
         JsonNode input = node.get("program_input");
         if (input == null || input.isNull()) {
           input = JsonNodeFactory.instance.objectNode();
@@ -106,7 +106,7 @@ public sealed interface Task permits Task.RunProgramTask, Task.CairoPieTask {
       }
       case CAIRO_PIE_PATH -> {
         allowed.add("path");
-        checkFields(node, allowed, where);
+        JsonFields.checkFields(node, allowed, where);
         Path path = resolve(text(node, "path", where), baseDirectory);
         task = new CairoPieTask(pie(path, where + ".path"), hash(node, where));
       }
@@ -208,16 +208,6 @@ public sealed interface Task permits Task.RunProgramTask, Task.CairoPieTask {
           where + "." + field + ": expected a string, got " + v.getNodeType());
     }
     return v.asText();
-  }
-
-  private static void checkFields(JsonNode node, Set<String> allowed, String where) {
-    node.fieldNames()
-        .forEachRemaining(
-            f -> {
-              if (!allowed.contains(f)) {
-                throw new BootloaderInputException(where + "." + f + ": unknown field");
-              }
-            });
   }
 
   private static Path resolve(String path, Path baseDirectory) {

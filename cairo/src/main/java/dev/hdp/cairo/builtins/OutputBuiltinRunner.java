@@ -4,6 +4,7 @@ import dev.hdp.cairo.vm.Relocatable;
 import dev.hdp.cairo.vm.VmException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +18,72 @@ public final class OutputBuiltinRunner extends BuiltinRunner {
   /** A page of output: its start offset in the segment and its size. */
   public record Page(long start, long size) {}
 
+  /**
+   * What {@link #getState} saves and {@link #setState} restores ({@code OutputBuiltinState} in
+   * cairo-lang): the address page starts count from, the pages and the attributes.
+   */
+  public record State(
+      Relocatable base, Map<Integer, Page> pages, Map<String, List<BigInteger>> attributes) {
+    public State {
+      pages = Collections.unmodifiableMap(new TreeMap<>(pages));
+      attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+  }
+
   private final TreeMap<Integer, Page> pages = new TreeMap<>();
   private final LinkedHashMap<String, List<BigInteger>> attributes = new LinkedHashMap<>();
+
+  /** Where page starts count from; null: the builtin's own base (the usual case). */
+  private Relocatable stateBase;
 
   public OutputBuiltinRunner(boolean included) {
     super("output", 1, 1, included, 0);
   }
 
-  /** Adds page {@code pageId} (from 1) starting at {@code start} in the output segment. */
+  /**
+   * Adds page {@code pageId} (from 1) starting at {@code start}, which must lie in the segment of
+   * the current {@linkplain #stateBase() base}; the page keeps its start relative to that base.
+   */
   public void addPage(int pageId, Relocatable start, long size) {
-    if (start.segment() != segmentIndex()) {
-      throw new VmException("output page start " + start + " is not in the output segment");
+    Relocatable from = stateBase();
+    if (start.segment() != from.segment()) {
+      throw new VmException(
+          "output page start " + start + " is not in the output segment " + from.segment());
     }
     if (pageId < 1 || pages.containsKey(pageId)) {
       throw new VmException("output page id " + pageId + " is invalid or repeated");
     }
-    pages.put(pageId, new Page(start.offset(), size));
+    pages.put(pageId, new Page(start.sub(from), size));
+  }
+
+  /** The address page starts count from: the builtin's base unless a new state moved it. */
+  public Relocatable stateBase() {
+    return stateBase != null ? stateBase : base();
+  }
+
+  /** The base, pages and attributes ({@code get_state}), to restore later. */
+  public State getState() {
+    return new State(stateBase(), pages, attributes);
+  }
+
+  /**
+   * Starts a fresh state whose pages count from {@code base}, with no pages or attributes ({@code
+   * new_state}): the bootloaders use it to let a task or an inner bootloader write its output with
+   * its own pages elsewhere.
+   */
+  public void newState(Relocatable base) {
+    stateBase = base;
+    pages.clear();
+    attributes.clear();
+  }
+
+  /** Restores a saved state ({@code set_state}). */
+  public void setState(State state) {
+    stateBase = state.base();
+    pages.clear();
+    pages.putAll(state.pages());
+    attributes.clear();
+    attributes.putAll(state.attributes());
   }
 
   /** Sets an attribute, e.g. {@code gps_fact_topology}. */
@@ -41,11 +92,11 @@ public final class OutputBuiltinRunner extends BuiltinRunner {
   }
 
   public Map<Integer, Page> pages() {
-    return java.util.Collections.unmodifiableMap(pages);
+    return Collections.unmodifiableMap(pages);
   }
 
   public Map<String, List<BigInteger>> attributes() {
-    return java.util.Collections.unmodifiableMap(attributes);
+    return Collections.unmodifiableMap(attributes);
   }
 
   @Override

@@ -28,6 +28,7 @@ public final class HintProcessor {
     ExampleProgramHints.registerAll(p);
     BootloaderHints.registerAll(p);
     SimpleBootloaderHints.registerAll(p);
+    ApplicativeBootloaderHints.registerAll(p);
     return p;
   }
 

@@ -310,31 +310,22 @@ public final class SimpleBootloaderHints {
   }
 
   /**
-   * The output builtin's pages and attributes before a program task, and the offset of the task's
-   * output from the base the output builtin counts page starts from; a program task starts with no
-   * pages or attributes of its own ({@code prepare_output_runner}). A PIE task runs no hints, so
-   * its pages come from the PIE.
-   *
-   * <p>This stands in for the output builtin's {@code get_state}/{@code
-   * new_state(base=output_ptr)}/ {@code set_state} with the runner's public pages and attributes:
-   * the task's page starts are made relative to its output here instead of by moving the builtin's
-   * base.
+   * {@code prepare_output_runner}: before a program task, saves the output builtin's state and
+   * starts a fresh one whose pages count from the task's output; a PIE task runs no hints, so its
+   * pages come from the PIE and nothing is saved (null).
    */
-  record TaskOutputState(Object savedPagesAndAttributes, long taskOutputOffset) {}
-
-  private static TaskOutputState prepareOutputRunner(
+  private static OutputBuiltinRunner.State prepareOutputRunner(
       HintContext c, Task task, Relocatable outputPtr) {
     if (!(task instanceof Task.RunProgramTask)) {
       return null;
     }
     OutputBuiltinRunner output = outputBuiltin(c);
-    TaskOutputState state =
-        new TaskOutputState(output.additionalData(), outputPtr.offset() - output.base().offset());
-    output.loadAdditionalData(Map.of("pages", Map.of(), "attributes", Map.of()));
+    OutputBuiltinRunner.State state = output.getState();
+    output.newState(outputPtr);
     return state;
   }
 
-  private static OutputBuiltinRunner outputBuiltin(HintContext c) {
+  static OutputBuiltinRunner outputBuiltin(HintContext c) {
     if (!(c.builtin("output") instanceof OutputBuiltinRunner o)) {
       throw new HintException("the output builtin has no output runner");
     }
@@ -401,19 +392,14 @@ public final class SimpleBootloaderHints {
         Map<String, Object> data = pie.pie().outputBuiltinData();
         topology =
             FactTopology.fromOutputData(
-                outputSize, pages(data.get("pages"), 0), attributes(data.get("attributes")));
+                outputSize, pages(data.get("pages")), attributes(data.get("attributes")));
       } else {
-        if (!(runnerData instanceof TaskOutputState state)) {
+        if (!(runnerData instanceof OutputBuiltinRunner.State state)) {
           throw new HintException("output runner data is not set for a program task");
         }
         OutputBuiltinRunner output = outputBuiltin(c);
-        Map<String, Object> data = (Map<String, Object>) output.additionalData();
-        topology =
-            FactTopology.fromOutputData(
-                outputSize,
-                pages(data.get("pages"), state.taskOutputOffset()),
-                output.attributes());
-        output.loadAdditionalData(state.savedPagesAndAttributes());
+        topology = FactTopology.fromOutputData(outputSize, output.pages(), output.attributes());
+        output.setState(state);
       }
     } catch (IllegalArgumentException e) {
       throw new HintException(
@@ -422,8 +408,8 @@ public final class SimpleBootloaderHints {
     ((List<FactTopology>) c.scopes().require("fact_topologies")).add(topology);
   }
 
-  /** Pages as {@code {"id": [start, size]}}, with starts made relative to {@code origin}. */
-  private static Map<Integer, OutputBuiltinRunner.Page> pages(Object json, long origin) {
+  /** Pages as a PIE's output builtin data has them: {@code {"id": [start, size]}}. */
+  private static Map<Integer, OutputBuiltinRunner.Page> pages(Object json) {
     Map<Integer, OutputBuiltinRunner.Page> out = new LinkedHashMap<>();
     if (json instanceof Map<?, ?> m) {
       for (var e : m.entrySet()) {
@@ -433,7 +419,7 @@ public final class SimpleBootloaderHints {
         out.put(
             Integer.parseInt(e.getKey().toString()),
             new OutputBuiltinRunner.Page(
-                ((Number) l.get(0)).longValue() - origin, ((Number) l.get(1)).longValue()));
+                ((Number) l.get(0)).longValue(), ((Number) l.get(1)).longValue()));
       }
     }
     return out;

@@ -126,7 +126,12 @@ public final class Fact {
     List<BigInteger> tree;
     if (gpsFactTopology == null) {
       if (!pages.isEmpty()) {
-        throw new PieFormatException("output pages without a gps_fact_topology attribute");
+        // cairo-lang refuses this too: without the attribute the pages have no tree to hash in.
+        // A bootloader run is the usual case: it pages each task's output and its facts are the
+        // tasks' own, listed in the fact topologies file it writes.
+        throw new PieFormatException(
+            "output pages without a gps_fact_topology attribute: the output has no single fact"
+                + " (a bootloader run's facts are per task, see its fact_topologies_path file)");
       }
       sizes = List.of((long) output.size());
       tree = List.of(BigInteger.ONE, BigInteger.ZERO);

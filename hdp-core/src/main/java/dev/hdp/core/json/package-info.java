@@ -7,7 +7,7 @@
  * tasks[0].datalake.blockRangeEnd: must be >= blockRangeStart (5858987)}), unknown and duplicate
  * properties are rejected, and numbers are never silently rounded. {@link
  * dev.hdp.core.json.JsonObject} is that strict reader; other modules' JSON formats (chain-data
- * files) use it too. Writing reproduces the layout of
- * Rust's {@code serde_json::to_string_pretty}, byte for byte.
+ * files) use it too. Writing reproduces the layout of Rust's {@code serde_json::to_string_pretty},
+ * byte for byte.
  */
 package dev.hdp.core.json;

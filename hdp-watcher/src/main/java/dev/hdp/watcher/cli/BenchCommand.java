@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store, online, pipeline.")
+        "Run a benchmark and print its table: crypto, verify, codec, cairo, compile, gas, store,"
+            + " online, pipeline, server. The JMH benchmarks run with ./hdp bench jmh [JMH"
+            + " options] (their own jar, benchmarks/target/benchmarks.jar).")
 final class BenchCommand implements Callable<Integer> {
   /** A benchmark: prints its table to the stream. */
   @FunctionalInterface
@@ -63,6 +65,14 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Benchmark benchmark = BENCHMARKS.get(name);
+    if (benchmark == null && name.equals("jmh")) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: the JMH benchmarks have their own jar: run ./hdp bench jmh [JMH options], or"
+                  + " java -jar benchmarks/target/benchmarks.jar [JMH options]");
+      return 2;
+    }
     if (benchmark == null) {
       spec.commandLine()
           .getErr()

@@ -183,4 +183,59 @@ class CairoCommandTest {
         r.out());
     assertTrue(r.out().contains("\n  1\n  89\nNumber of steps"), r.out());
   }
+
+  @Test
+  void theCompiledBootloaderRunsWithAConfigAndWritesItsFactTopologies(@TempDir Path dir)
+      throws Exception {
+    Files.copy(
+        SharedFixtures.resolve("cairo/fibonacci_compiled.json"),
+        dir.resolve("fibonacci_compiled.json"));
+    Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), dir.resolve("fib.zip"));
+    Path input = dir.resolve("input.json");
+    Files.writeString(
+        input,
+        """
+        {"tasks": [
+          {"type": "RunProgramTask", "path": "fibonacci_compiled.json",
+           "program_input": {"second_element": 1, "fibonacci_claim_index": 10},
+           "program_hash_function": "pedersen"},
+          {"type": "CairoPiePath", "path": "fib.zip", "use_poseidon": false}],
+         "single_page": false,
+         "fact_topologies_path": "fact_topologies.json",
+         "bootloader_config": {"supported_simple_bootloader_hash_list": [1],
+           "supported_cairo_verifier_program_hashes": [2],
+           "applicative_bootloader_program_hash": 3},
+         "packed_outputs": [{"type": "PlainPackedOutput"}, {"type": "PlainPackedOutput"}]}
+        """);
+    Result r =
+        run(
+            "cairo",
+            "run",
+            "--program",
+            SharedFixtures.resolve("cairo/bootloader_compiled.json").toString(),
+            "--program-input",
+            input.toString(),
+            "--layout",
+            "all_cairo",
+            "--print-output");
+    assertEquals(0, r.code(), r.err());
+    String fibHash =
+        new java.math.BigInteger(
+                "4f028ea2f2568d9b71509641f65cd3879482a371ab2a18d20ca7528d960dd45", 16)
+            .subtract(dev.hdp.cairo.crypto.Felt252.PRIME)
+            .toString();
+    // After the three config words (the applicative hash second): the two tasks.
+    assertTrue(
+        r.out().contains("\n  3\n  ")
+            && r.out().contains("\n  2\n  4\n  " + fibHash + "\n  10\n  144\n  4\n"),
+        r.out());
+    assertTrue(r.out().contains("\n  1\n  89\nNumber of steps"), r.out());
+    // The fact topologies file lands next to the input, one topology per task.
+    var topologies =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("fact_topologies.json").toFile())
+            .get("fact_topologies");
+    assertEquals(2, topologies.size());
+    assertEquals("[2]", topologies.get(1).get("page_sizes").toString());
+  }
 }
