@@ -536,6 +536,12 @@ public final class Felt252 implements Comparable<Felt252> {
    * reduction step adds {@code m} at limb 0 and {@code m·P3} at limb 3, with {@code m = -t0}).
    * Inputs below p give an output below 2p, reduced once at the end.
    *
+   * <p>Adding m at limb 0 gives zero with a carry of 1 unless t0 is zero, and that carry goes
+   * further than limb 1 only if limb 1 is all ones (chance 2^-64): predictable branches instead of
+   * a carry chain through limbs 1 to 3 and a second carry into the m·P3 sum. This removed about a
+   * tenth of the instructions: MutableFelt products 21.4 -> 19.7 ns, the Poseidon permutation 7.2
+   * -> 6.8 us (thread CPU time, JDK 25, 2-core Xeon, load 2).
+   *
    * <p>Same product as {@link MutableFelt#mul(long, long, long, long, long, long, long, long)},
    * kept as a copy: delegating to it (a MutableFelt temporary per call) measured about 8% slower.
    */
@@ -565,17 +571,22 @@ public final class Felt252 implements Comparable<Felt252> {
     t4 = c;
     // reduce
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -615,17 +626,22 @@ public final class Felt252 implements Comparable<Felt252> {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -665,17 +681,22 @@ public final class Felt252 implements Comparable<Felt252> {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -715,17 +736,22 @@ public final class Felt252 implements Comparable<Felt252> {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
 

@@ -286,17 +286,22 @@ final class MutableFelt {
     t4 = c;
     // reduce
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -336,17 +341,22 @@ final class MutableFelt {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -386,17 +396,22 @@ final class MutableFelt {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
     t0 = t1;
@@ -436,17 +451,22 @@ final class MutableFelt {
     t3 = lo;
     t4 = hi;
     m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t1 += c;
-    c = ult(t1, c);
-    t2 += c;
-    c = ult(t2, c);
+    if (t0 != 0) {
+      t1++;
+      if (t1 == 0) {
+        t2++;
+        if (t2 == 0) {
+          t3++;
+          if (t3 == 0) {
+            t4++;
+          }
+        }
+      }
+    }
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
     lo += t3;
     hi += ult(lo, t3);
-    lo += c;
-    hi += ult(lo, c);
     t3 = lo;
     t4 += hi;
 

@@ -85,6 +85,46 @@ class MutableFeltTest {
     }
   }
 
+  /**
+   * Montgomery products on raw limbs, where the carry out of each reduction step's limb 0 runs
+   * through all-ones limbs (the rarely taken branches of the product): with b = (1, 0, 0, 0) the
+   * first row holds a itself, so a = (x, -1, -1, y) carries from limb 0 into limbs 1, 2 and 3.
+   */
+  @Test
+  void productsCarryThroughAllOnesLimbs() {
+    long p3 = 0x0800000000000011L;
+    long[] low = {1, 2, -1L, -2L, Long.MIN_VALUE, 0x123456789abcdefL};
+    long[] mid = {0, -1L, -2L, 1};
+    long[] top = {0, 1, p3 - 1, p3 >>> 1};
+    List<long[]> limbs = new ArrayList<>();
+    for (long c0 : low) {
+      for (long c1 : mid) {
+        for (long c2 : mid) {
+          for (long c3 : top) {
+            limbs.add(new long[] {c0, c1, c2, c3});
+          }
+        }
+      }
+    }
+    limbs.add(new long[] {0, -1L, -1L, 5});
+    BigInteger rInverse = BigInteger.ONE.shiftLeft(256).modInverse(P);
+    MutableFelt r = new MutableFelt();
+    for (long[] x : limbs) {
+      for (long[] y : limbs) {
+        BigInteger want = raw(x).multiply(raw(y)).multiply(rInverse).mod(P);
+        MutableFelt mx = new MutableFelt().load(x, 0);
+        MutableFelt my = new MutableFelt().load(y, 0);
+        assertEquals(want, raw(r.mul(mx, my)), "mul");
+        Felt252 f = Felt252.montMul(x[0], x[1], x[2], x[3], y[0], y[1], y[2], y[3]);
+        assertEquals(want, raw(new long[] {f.l0, f.l1, f.l2, f.l3}), "Felt252.montMul");
+      }
+      assertEquals(
+          raw(x).multiply(raw(x)).multiply(rInverse).mod(P),
+          raw(r.square(new MutableFelt().load(x, 0))),
+          "square");
+    }
+  }
+
   private static BigInteger raw(long[] l) {
     BigInteger v = BigInteger.ZERO;
     for (int i = 3; i >= 0; i--) {
