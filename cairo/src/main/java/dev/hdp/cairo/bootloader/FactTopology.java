@@ -77,22 +77,12 @@ public record FactTopology(List<Integer> treeStructure, List<Long> pageSizes) {
     List<BigInteger> attribute = attributes.get(GPS_FACT_TOPOLOGY);
     if (attribute != null) {
       if (attribute.isEmpty() || attribute.size() % 2 != 0 || attribute.size() > 10) {
-        throw new IllegalArgumentException(
-            "invalid tree structure "
-                + attribute
-                + " in the '"
-                + GPS_FACT_TOPOLOGY
-                + "' attribute");
+        throw invalidTree(attribute);
       }
       tree = new ArrayList<>();
       for (BigInteger x : attribute) {
         if (x.signum() < 0 || x.bitLength() > 30) {
-          throw new IllegalArgumentException(
-              "invalid tree structure "
-                  + attribute
-                  + " in the '"
-                  + GPS_FACT_TOPOLOGY
-                  + "' attribute");
+          throw invalidTree(attribute);
         }
         tree.add(x.intValueExact());
       }
@@ -197,5 +187,10 @@ public record FactTopology(List<Integer> treeStructure, List<Long> pageSizes) {
       out.add(x.longValue());
     }
     return out;
+  }
+
+  private static IllegalArgumentException invalidTree(List<BigInteger> attribute) {
+    return new IllegalArgumentException(
+        "invalid tree structure " + attribute + " in the '" + GPS_FACT_TOPOLOGY + "' attribute");
   }
 }

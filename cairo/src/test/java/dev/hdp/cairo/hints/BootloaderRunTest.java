@@ -288,13 +288,7 @@ class BootloaderRunTest {
                 + " {'type': 'PlainPackedOutput'}]}");
 
     BigInteger aggregatorHash = hash(program("concat_aggregator_compiled.json"), false);
-    List<BigInteger> expected = new ArrayList<>();
-    expected.add(
-        Pedersen.hash(
-                Felt252.of(new BigInteger(1, "AGGREGATOR".getBytes(StandardCharsets.US_ASCII))),
-                Felt252.of(aggregatorHash))
-            .toBigInteger());
-    expected.addAll(CONFIG.outputWords());
+    List<BigInteger> expected = applicativeHeader(aggregatorHash);
     // The concat aggregator outputs each task's program hash and output, without sizes.
     List<BigInteger> tasks = fibAndPieOutput();
     expected.addAll(tasks.subList(2, 5));
@@ -349,13 +343,7 @@ class BootloaderRunTest {
                 + "'}");
 
     BigInteger aggregatorHash = hash(program("concat_aggregator_compiled.json"), true);
-    List<BigInteger> expected = new ArrayList<>();
-    expected.add(
-        Pedersen.hash(
-                Felt252.of(new BigInteger(1, "AGGREGATOR".getBytes(StandardCharsets.US_ASCII))),
-                Felt252.of(aggregatorHash))
-            .toBigInteger());
-    expected.addAll(CONFIG.outputWords());
+    List<BigInteger> expected = applicativeHeader(aggregatorHash);
     expected.add(hash(program("simple_output_compiled.json"), true));
     expected.addAll(ints(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
     expected.addAll(ints(hash(program("fibonacci_compiled.json"), false), 10, fibonacci(1, 10)));
@@ -370,5 +358,17 @@ class BootloaderRunTest {
         JSON.readTree(
             "{\"fact_topologies\": [{\"page_sizes\": [14, 6], \"tree_structure\": [2, 1, 0, 2]}]}"),
         JSON.readTree(topologies.toFile()));
+  }
+
+  /** The applicative bootloader's first words: pedersen('AGGREGATOR', hash), then the config. */
+  private static List<BigInteger> applicativeHeader(BigInteger aggregatorHash) {
+    List<BigInteger> words = new ArrayList<>();
+    words.add(
+        Pedersen.hash(
+                Felt252.of(new BigInteger(1, "AGGREGATOR".getBytes(StandardCharsets.US_ASCII))),
+                Felt252.of(aggregatorHash))
+            .toBigInteger());
+    words.addAll(CONFIG.outputWords());
+    return words;
   }
 }

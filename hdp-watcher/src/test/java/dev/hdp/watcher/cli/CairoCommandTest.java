@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hdp.fixtures.SharedFixtures;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -144,11 +145,7 @@ class CairoCommandTest {
         run("cairo", "compile", "--cairo-path=" + sources, main.toString(), "--output=" + compiled);
     assertEquals(0, c.code(), c.err());
 
-    Path tasks = Files.createDirectories(dir.resolve("tasks"));
-    Files.copy(
-        SharedFixtures.resolve("cairo/fibonacci_compiled.json"),
-        tasks.resolve("fibonacci_compiled.json"));
-    Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), tasks.resolve("fib.zip"));
+    Path tasks = copyFibonacciTasks(Files.createDirectories(dir.resolve("tasks")));
     Path input = tasks.resolve("input.json");
     Files.writeString(
         input,
@@ -187,10 +184,7 @@ class CairoCommandTest {
   @Test
   void theCompiledBootloaderRunsWithAConfigAndWritesItsFactTopologies(@TempDir Path dir)
       throws Exception {
-    Files.copy(
-        SharedFixtures.resolve("cairo/fibonacci_compiled.json"),
-        dir.resolve("fibonacci_compiled.json"));
-    Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), dir.resolve("fib.zip"));
+    copyFibonacciTasks(dir);
     Path input = dir.resolve("input.json");
     Files.writeString(
         input,
@@ -237,5 +231,14 @@ class CairoCommandTest {
             .get("fact_topologies");
     assertEquals(2, topologies.size());
     assertEquals("[2]", topologies.get(1).get("page_sizes").toString());
+  }
+
+  /** Copies the fibonacci program and PIE that the bootloader inputs name into {@code dir}. */
+  private static Path copyFibonacciTasks(Path dir) throws IOException {
+    Files.copy(
+        SharedFixtures.resolve("cairo/fibonacci_compiled.json"),
+        dir.resolve("fibonacci_compiled.json"));
+    Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), dir.resolve("fib.zip"));
+    return dir;
   }
 }
