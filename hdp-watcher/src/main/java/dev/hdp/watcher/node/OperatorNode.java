@@ -197,6 +197,11 @@ public final class OperatorNode implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
+      if (polling.isShutdown()) {
+        // close() interrupts a poll in flight; that is the stop, not a chain problem.
+        LOG.debug("event watcher: poll cut short by the stop: {}", e.toString());
+        return;
+      }
       LOG.warn("event watcher: {}; trying again at the next poll", e.toString());
     }
   }
