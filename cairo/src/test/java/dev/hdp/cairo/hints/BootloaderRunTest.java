@@ -102,19 +102,7 @@ class BootloaderRunTest {
   @Test
   void runsProgramAndPieTasksAndWritesTheirFactTopologies() throws IOException {
     Path topologies = temp.resolve("fact_topologies.json");
-    CairoRunner runner =
-        run(
-            BOOTLOADER,
-            "{'tasks': ["
-                + FIB_TASK
-                + ", "
-                + PIE_TASK
-                + "], 'single_page': false, 'fact_topologies_path': '"
-                + topologies
-                + "', 'bootloader_config': "
-                + CONFIG_JSON
-                + ", 'packed_outputs': [{'type': 'PlainPackedOutput'},"
-                + " {'type': 'PlainPackedOutput'}]}");
+    CairoRunner runner = run(BOOTLOADER, "{" + fibAndPieFields(topologies) + "}");
 
     List<BigInteger> expected = new ArrayList<>(CONFIG.outputWords());
     expected.addAll(fibAndPieOutput());
@@ -274,18 +262,7 @@ class BootloaderRunTest {
     CairoRunner runner =
         run(
             APPLICATIVE,
-            "{'aggregator_task': "
-                + aggregator
-                + ", 'tasks': ["
-                + FIB_TASK
-                + ", "
-                + PIE_TASK
-                + "], 'single_page': false, 'fact_topologies_path': '"
-                + topologies
-                + "', 'bootloader_config': "
-                + CONFIG_JSON
-                + ", 'packed_outputs': [{'type': 'PlainPackedOutput'},"
-                + " {'type': 'PlainPackedOutput'}]}");
+            "{'aggregator_task': " + aggregator + ", " + fibAndPieFields(topologies) + "}");
 
     BigInteger aggregatorHash = hash(program("concat_aggregator_compiled.json"), false);
     List<BigInteger> expected = applicativeHeader(aggregatorHash);
@@ -370,5 +347,21 @@ class BootloaderRunTest {
             .toBigInteger());
     words.addAll(CONFIG.outputWords());
     return words;
+  }
+
+  /**
+   * The bootloader input fields for the fibonacci program and PIE tasks: two pages, their fact
+   * topologies written to {@code topologies}, {@link #CONFIG_JSON}, two plain packed outputs.
+   */
+  private static String fibAndPieFields(Path topologies) {
+    return "'tasks': ["
+        + FIB_TASK
+        + ", "
+        + PIE_TASK
+        + "], 'single_page': false, 'fact_topologies_path': '"
+        + topologies
+        + "', 'bootloader_config': "
+        + CONFIG_JSON
+        + ", 'packed_outputs': [{'type': 'PlainPackedOutput'}, {'type': 'PlainPackedOutput'}]";
   }
 }

@@ -157,26 +157,12 @@ class CairoCommandTest {
           {"type": "CairoPiePath", "path": "fib.zip", "use_poseidon": false}],
          "single_page": true}
         """);
-    Result r =
-        run(
-            "cairo",
-            "run",
-            "--program",
-            compiled.toString(),
-            "--program-input",
-            input.toString(),
-            "--layout",
-            "all_cairo",
-            "--print-output");
+    Result r = runBootloader(compiled, input);
     assertEquals(0, r.code(), r.err());
-    // The CLI prints felts above p/2 as negatives.
-    String fibHash =
-        new java.math.BigInteger(
-                "4f028ea2f2568d9b71509641f65cd3879482a371ab2a18d20ca7528d960dd45", 16)
-            .subtract(dev.hdp.cairo.crypto.Felt252.PRIME)
-            .toString();
     assertTrue(
-        r.out().startsWith("Program output:\n  2\n  4\n  " + fibHash + "\n  10\n  144\n  4\n"),
+        r.out()
+            .startsWith(
+                "Program output:\n  2\n  4\n  " + FIB_HASH_AS_PRINTED + "\n  10\n  144\n  4\n"),
         r.out());
     assertTrue(r.out().contains("\n  1\n  89\nNumber of steps"), r.out());
   }
@@ -201,27 +187,12 @@ class CairoCommandTest {
            "applicative_bootloader_program_hash": 3},
          "packed_outputs": [{"type": "PlainPackedOutput"}, {"type": "PlainPackedOutput"}]}
         """);
-    Result r =
-        run(
-            "cairo",
-            "run",
-            "--program",
-            SharedFixtures.resolve("cairo/bootloader_compiled.json").toString(),
-            "--program-input",
-            input.toString(),
-            "--layout",
-            "all_cairo",
-            "--print-output");
+    Result r = runBootloader(SharedFixtures.resolve("cairo/bootloader_compiled.json"), input);
     assertEquals(0, r.code(), r.err());
-    String fibHash =
-        new java.math.BigInteger(
-                "4f028ea2f2568d9b71509641f65cd3879482a371ab2a18d20ca7528d960dd45", 16)
-            .subtract(dev.hdp.cairo.crypto.Felt252.PRIME)
-            .toString();
     // After the three config words (the applicative hash second): the two tasks.
     assertTrue(
         r.out().contains("\n  3\n  ")
-            && r.out().contains("\n  2\n  4\n  " + fibHash + "\n  10\n  144\n  4\n"),
+            && r.out().contains("\n  2\n  4\n  " + FIB_HASH_AS_PRINTED + "\n  10\n  144\n  4\n"),
         r.out());
     assertTrue(r.out().contains("\n  1\n  89\nNumber of steps"), r.out());
     // The fact topologies file lands next to the input, one topology per task.
@@ -240,5 +211,29 @@ class CairoCommandTest {
         dir.resolve("fibonacci_compiled.json"));
     Files.copy(SharedFixtures.resolve("cairo/fibonacci_pie.zip"), dir.resolve("fib.zip"));
     return dir;
+  }
+
+  /**
+   * fibonacci_compiled.json's program hash as the CLI prints it: felts above p/2 print as
+   * negatives.
+   */
+  private static final String FIB_HASH_AS_PRINTED =
+      new java.math.BigInteger(
+              "4f028ea2f2568d9b71509641f65cd3879482a371ab2a18d20ca7528d960dd45", 16)
+          .subtract(dev.hdp.cairo.crypto.Felt252.PRIME)
+          .toString();
+
+  /** {@code cairo run} of a bootloader program on an input, printing its output. */
+  private static Result runBootloader(Path program, Path input) {
+    return run(
+        "cairo",
+        "run",
+        "--program",
+        program.toString(),
+        "--program-input",
+        input.toString(),
+        "--layout",
+        "all_cairo",
+        "--print-output");
   }
 }
