@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChainEventsTest {
+  /** The database these tests run on; {@code ChainEventsPostgresIT} runs them on PostgreSQL. */
+  TestDatabase.Kind databaseKind() {
+    return TestDatabase.Kind.H2;
+  }
+
   @TempDir Path folder;
 
   private static Bytes32 hash(String text) {
@@ -38,7 +43,7 @@ class ChainEventsTest {
 
   @Test
   void theCursorTheEventsAndTheBatchAreStoredTogether() {
-    try (TestDatabase db = new TestDatabase(folder, Clock.systemUTC())) {
+    try (TestDatabase db = databaseKind().open(folder, Clock.systemUTC())) {
       ChainEvents events = new ChainEvents(db.dataSource, Clock.systemUTC(), new Random(1));
       TaskStore store = new TaskStore(db.dataSource, Clock.systemUTC(), new Random(2));
       assertEquals(Optional.empty(), events.cursor("c"));
@@ -84,7 +89,7 @@ class ChainEventsTest {
 
   @Test
   void aReplayedEventIsRefusedAndNothingOfTheWindowIsWritten() {
-    try (TestDatabase db = new TestDatabase(folder, Clock.systemUTC())) {
+    try (TestDatabase db = databaseKind().open(folder, Clock.systemUTC())) {
       ChainEvents events = new ChainEvents(db.dataSource, Clock.systemUTC(), new Random(1));
       TaskStore store = new TaskStore(db.dataSource, Clock.systemUTC(), new Random(2));
       ChainEvents.SeenEvent a = event("tx a", 0, "task a", "accepted");
@@ -114,7 +119,7 @@ class ChainEventsTest {
 
   @Test
   void aBatchGoesWithItsAcceptedEvents() {
-    try (TestDatabase db = new TestDatabase(folder, Clock.systemUTC())) {
+    try (TestDatabase db = databaseKind().open(folder, Clock.systemUTC())) {
       ChainEvents events = new ChainEvents(db.dataSource, Clock.systemUTC(), new Random(1));
       ChainEvents.SeenEvent a = event("tx a", 0, "task a", "accepted");
       assertThrows(

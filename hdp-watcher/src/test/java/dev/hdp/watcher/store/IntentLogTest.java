@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IntentLogTest {
+  /** The database these tests run on; {@code IntentLogPostgresIT} runs them on PostgreSQL. */
+  TestDatabase.Kind databaseKind() {
+    return TestDatabase.Kind.H2;
+  }
+
   @TempDir Path folder;
   private TestDatabase database;
   private TaskStore store;
@@ -31,7 +36,7 @@ class IntentLogTest {
   @BeforeEach
   void open() {
     TickingClock clock = new TickingClock(Instant.parse("2026-11-21T12:00:00Z"));
-    database = new TestDatabase(folder, clock);
+    database = databaseKind().open(folder, clock);
     store = new TaskStore(database.dataSource, clock, new Random(2));
     intents = new IntentLog(database.dataSource, clock);
   }

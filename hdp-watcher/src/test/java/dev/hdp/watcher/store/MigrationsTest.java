@@ -11,16 +11,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
+  /** The database these tests run on; {@code MigrationsPostgresIT} runs them on PostgreSQL. */
+  TestDatabase.Kind databaseKind() {
+    return TestDatabase.Kind.H2;
+  }
+
   @TempDir Path folder;
 
   @Test
   void migratesAnEmptyDatabaseOnceAndRecordsTheVersions() throws Exception {
-    try (HikariDataSource pool =
-        Database.pool(Database.h2FileUrl(folder.resolve("node"), false), "sa", "", 2, "m")) {
+    try (HikariDataSource pool = databaseKind().pool(folder, "m")) {
       assertEquals(0, Migrations.currentVersion(pool));
       assertEquals(List.of(1, 2, 3, 4), Migrations.migrate(pool, Clock.systemUTC()));
       assertEquals(List.of(), Migrations.migrate(pool, Clock.systemUTC()));
@@ -46,6 +51,15 @@ class MigrationsTest {
           assertThrows(StoreException.class, () -> Migrations.migrate(pool, Clock.systemUTC()));
       assertTrue(newer.getMessage().contains("99"), newer.getMessage());
     }
+  }
+
+  @Test
+  void theDefaultDatabaseIsAnH2FileAtTheGivenPath() {
+    Assumptions.assumeTrue(databaseKind() == TestDatabase.Kind.H2, "H2 only");
+    try (HikariDataSource pool =
+        Database.pool(Database.h2FileUrl(folder.resolve("node"), false), "sa", "", 2, "m")) {
+      assertEquals(List.of(1, 2, 3, 4), Migrations.migrate(pool, Clock.systemUTC()));
+    }
     assertTrue(Database.h2File(folder.resolve("node")).toFile().isFile());
   }
 
@@ -59,6 +73,7 @@ class MigrationsTest {
 
   @Test
   void aReadOnlyUrlRefusesToCreateADatabase() {
+    Assumptions.assumeTrue(databaseKind() == TestDatabase.Kind.H2, "H2 only");
     Path missing = folder.resolve("absent");
     assertThrows(
         RuntimeException.class,

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SendOnceTest {
+  /** The database these tests run on; {@code SendOncePostgresIT} runs them on PostgreSQL. */
+  TestDatabase.Kind databaseKind() {
+    return TestDatabase.Kind.H2;
+  }
+
   @TempDir Path folder;
   private TestDatabase database;
   private IntentLog intents;
@@ -58,7 +63,7 @@ class SendOnceTest {
   @BeforeEach
   void open() {
     TickingClock clock = new TickingClock(Instant.parse("2026-11-21T12:00:00Z"));
-    database = new TestDatabase(folder, clock);
+    database = databaseKind().open(folder, clock);
     intents = new IntentLog(database.dataSource, clock);
   }
 

@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaskStoreTest {
+  /** The database these tests run on; {@code TaskStorePostgresIT} runs them on PostgreSQL. */
+  TestDatabase.Kind databaseKind() {
+    return TestDatabase.Kind.H2;
+  }
+
   private static final String REQUEST =
       "{\"destinationChainId\":\"ETHEREUM_SEPOLIA\",\"tasks\":[]}";
 
@@ -39,7 +44,7 @@ class TaskStoreTest {
   @BeforeEach
   void open() {
     TickingClock clock = new TickingClock(Instant.parse("2026-11-21T12:00:00Z"));
-    database = new TestDatabase(folder, clock);
+    database = databaseKind().open(folder, clock);
     store = new TaskStore(database.dataSource, clock, new Random(1));
   }
 
