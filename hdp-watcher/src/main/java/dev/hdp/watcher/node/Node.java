@@ -103,13 +103,12 @@ public final class Node implements AutoCloseable, ServerBackend {
             config.maxConnections(),
             "hdp-" + config.nodeId());
     // Released by hand on failure: a pool's close leaves H2 connections in use (the lease's) open,
-    // and a scheduler left running stays registered JVM-wide under its name, refusing every later
-    // start in this process.
+    // and a scheduler left running keeps its threads.
     NodeLease lease = null;
     Scheduler scheduler = null;
     try {
       Migrations.migrate(pool, clock);
-      lease = NodeLease.acquire(pool, NodeLease.namesFor(config));
+      lease = NodeLease.acquire(pool, NodeLease.locksFor(config));
       NodeMetrics metrics = new NodeMetrics();
       TaskStore store = new TaskStore(pool, clock, new SecureRandom(), metrics);
       metrics.watchQueues(store);

@@ -16,6 +16,7 @@ import dev.hdp.watcher.chain.ContractReader;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.ChainEvents;
+import dev.hdp.watcher.store.EventsAlreadyRecordedException;
 import dev.hdp.watcher.store.NewBatch;
 import dev.hdp.watcher.store.ProverKind;
 import java.io.IOException;
@@ -97,7 +98,10 @@ public final class EventWatcher {
     this.onBatch = onBatch;
   }
 
-  /** Reads the next window of confirmed blocks, if any. */
+  /**
+   * Reads the next window of confirmed blocks, if any; empty when there is none, or when a
+   * clustered node's watcher recorded it first.
+   */
   public Optional<Poll> pollOnce() {
     long head = reader.blockNumber();
     long safe = head - confirmations;
@@ -184,9 +188,16 @@ public final class EventWatcher {
     }
     List<ChainEvents.SeenEvent> all = new ArrayList<>(accepted);
     all.addAll(skipped);
-    Optional<BatchId> id =
-        events.advance(
-            cursorName, new ChainEvents.Cursor(to, toHash), all, accepted.size(), batch, actor);
+    Optional<BatchId> id;
+    try {
+      id =
+          events.advance(
+              cursorName, new ChainEvents.Cursor(to, toHash), all, accepted.size(), batch, actor);
+    } catch (EventsAlreadyRecordedException e) {
+      // A clustered node's watcher was quicker; read on from where it left the cursor.
+      LOG.debug("{}: {}", actor, e.getMessage());
+      return Optional.empty();
+    }
     if (id.isPresent()) {
       LOG.info(
           "{}: batch {} with {} tasks from blocks {}–{}",

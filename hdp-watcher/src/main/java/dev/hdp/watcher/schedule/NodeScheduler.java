@@ -73,10 +73,12 @@ public final class NodeScheduler {
     } catch (SQLException e) {
       throw new SchedulerException("cannot reach the database", e);
     }
-    // Quartz hands out an existing scheduler of the same name instead of a new one.
+    // Quartz hands out a scheduler of the same name from its JVM-wide repository instead of a new
+    // one. Ours are taken out of it as soon as they are made (below), so this finds only a
+    // scheduler someone else registered.
     if (SchedulerRepository.getInstance().lookup(settings.schedulerName()) != null) {
       throw new SchedulerException(
-          "a scheduler named " + settings.schedulerName() + " already runs in this JVM");
+          "a scheduler named " + settings.schedulerName() + " is registered in this JVM");
     }
     String dataSourceName = "hdp-pool-" + DATA_SOURCES.incrementAndGet();
     DBConnectionManager.getInstance()
@@ -106,7 +108,11 @@ public final class NodeScheduler {
     properties.setProperty(
         "org.quartz.jobStore.clusterCheckinInterval",
         Long.toString(settings.clusterCheckin().toMillis()));
-    return new StdSchedulerFactory(properties).getScheduler();
+    Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+    // Clustered nodes share one scheduler name; unregistered, several nodes (and a node started
+    // after a failed start) can run in one JVM. Each node holds its own scheduler.
+    SchedulerRepository.getInstance().remove(settings.schedulerName());
+    return scheduler;
   }
 
   /**

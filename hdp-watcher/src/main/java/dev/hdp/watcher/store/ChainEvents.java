@@ -115,6 +115,8 @@ public final class ChainEvents {
    *
    * @param accepted how many of {@code events} (the first ones) are the batch's tasks
    * @return the new batch's id, if one was stored
+   * @throws EventsAlreadyRecordedException when another watcher recorded one of the events (or the
+   *     batch of one) first; nothing was written
    */
   public Optional<BatchId> advance(
       String cursorName,
@@ -129,6 +131,31 @@ public final class ChainEvents {
     }
     Instant now = clock.instant();
     Optional<BatchId> id = batch.map(b -> BatchId.generate(clock, random));
+    try {
+      write(cursorName, cursor, events, accepted, batch, id, actor, now);
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+        throw new EventsAlreadyRecordedException(
+            "events up to block "
+                + cursor.block()
+                + " were recorded by another watcher first: "
+                + sql.getMessage(),
+            e);
+      }
+      throw e;
+    }
+    return id;
+  }
+
+  private void write(
+      String cursorName,
+      Cursor cursor,
+      List<SeenEvent> events,
+      int accepted,
+      Optional<NewBatch> batch,
+      Optional<BatchId> id,
+      String actor,
+      Instant now) {
     jdbc.inTransaction(
         "advance cursor " + cursorName + " to " + cursor.block(),
         connection -> {
@@ -145,7 +172,6 @@ public final class ChainEvents {
           upsertCursor(connection, cursorName, cursor, now);
           return null;
         });
-    return id;
   }
 
   private static void insertEvent(

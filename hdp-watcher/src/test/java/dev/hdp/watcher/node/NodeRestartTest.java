@@ -76,7 +76,9 @@ class NodeRestartTest {
 
   /** Runs one statement through a pool of its own, while no node runs. */
   private int update(String sql) throws SQLException {
-    try (HikariDataSource pool = Database.pool(config().jdbcUrl(), "sa", "", 1, "editor");
+    try (HikariDataSource pool =
+            Database.pool(
+                config().jdbcUrl(), config().dbUser(), config().dbPassword(), 1, "editor");
         Connection connection = pool.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       return statement.executeUpdate();
@@ -85,7 +87,9 @@ class NodeRestartTest {
 
   /** Quartz's rows for jobs it started and has not yet recorded as done. */
   private List<String> executingJobs() throws SQLException {
-    try (HikariDataSource pool = Database.pool(config().jdbcUrl(), "sa", "", 1, "reader");
+    try (HikariDataSource pool =
+            Database.pool(
+                config().jdbcUrl(), config().dbUser(), config().dbPassword(), 1, "reader");
         Connection connection = pool.getConnection();
         PreparedStatement select =
             connection.prepareStatement(

@@ -47,13 +47,29 @@ class NodeTest {
 
   @TempDir Path folder;
   private FakeChain chain;
-  private PipelineHandlers work;
+  PipelineHandlers work;
+  private Properties database;
   private final List<Node> nodes = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     chain = new FakeChain();
     work = new PipelineHandlers(chain, folder.resolve("artifacts"));
+    database = databaseSettings(folder);
+  }
+
+  /**
+   * The {@code hdp.db.*} settings of a new database for one test: an H2 file under {@code folder};
+   * {@code NodePostgresIT} runs these tests on PostgreSQL.
+   */
+  Properties databaseSettings(Path folder) {
+    return h2Settings(folder);
+  }
+
+  private static Properties h2Settings(Path folder) {
+    Properties properties = new Properties();
+    properties.setProperty("hdp.db.path", folder.resolve("db").resolve("node").toString());
+    return properties;
   }
 
   @AfterEach
@@ -70,8 +86,12 @@ class NodeTest {
     return config(false);
   }
 
-  private NodeConfig config(boolean clustered) {
-    return fastConfig(folder, clustered);
+  NodeConfig config(boolean clustered) {
+    return config(clustered, "node-1");
+  }
+
+  NodeConfig config(boolean clustered, String nodeId) {
+    return fastConfig(database, clustered, nodeId);
   }
 
   /**
@@ -79,10 +99,14 @@ class NodeTest {
    * second, short Quartz waits (also used by {@link NodeRestartTest}).
    */
   static NodeConfig fastConfig(Path folder, boolean clustered) {
+    return fastConfig(h2Settings(folder), clustered, "node-1");
+  }
+
+  private static NodeConfig fastConfig(Properties database, boolean clustered, String nodeId) {
     Properties properties = new Properties();
+    properties.putAll(database);
     properties.setProperty("hdp.node.clustered", Boolean.toString(clustered));
-    properties.setProperty("hdp.db.path", folder.resolve("db").resolve("node").toString());
-    properties.setProperty("hdp.node.id", "node-1");
+    properties.setProperty("hdp.node.id", nodeId);
     properties.setProperty("hdp.node.workerThreads", "3");
     properties.setProperty("hdp.node.stopGrace", "PT5S");
     properties.setProperty("hdp.schedule.factCheckCron", "* * * * * ?");
@@ -96,10 +120,21 @@ class NodeTest {
     return startNode(false);
   }
 
-  private Node startNode(boolean clustered) {
-    Node node = Node.start(config(clustered), work.handlers(), Clock.systemUTC());
+  Node startNode(boolean clustered) {
+    return startNode(config(clustered));
+  }
+
+  /** Starts a node that the test's end stops. */
+  Node startNode(NodeConfig config) {
+    Node node = Node.start(config, work.handlers(), Clock.systemUTC());
     nodes.add(node);
     return node;
+  }
+
+  /** A pool of its own on the tests' database. */
+  private HikariDataSource pool(String name) {
+    NodeConfig config = config();
+    return Database.pool(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2, name);
   }
 
   private static NewBatch request(String name, int tasks) {
@@ -130,7 +165,7 @@ class NodeTest {
 
   /** Reads a batch while no node runs, through a pool of its own. */
   private BatchRecord readAfterStop(BatchId id) {
-    try (HikariDataSource pool = Database.pool(config().jdbcUrl(), "sa", "", 2, "reader")) {
+    try (HikariDataSource pool = pool("reader")) {
       return new TaskStore(pool, Clock.systemUTC(), new Random()).get(id);
     }
   }
@@ -256,7 +291,7 @@ class NodeTest {
   void theFactCheckCronPicksUpEveryBatchWaitingOnItsFact() throws Exception {
     // Park batches just after the prover, before any node runs, with no fact on the chain yet.
     List<BatchId> ids = new ArrayList<>();
-    try (HikariDataSource pool = Database.pool(config().jdbcUrl(), "sa", "", 2, "parking")) {
+    try (HikariDataSource pool = pool("parking")) {
       Migrations.migrate(pool, Clock.systemUTC());
       TaskStore store = new TaskStore(pool, Clock.systemUTC(), new Random());
       for (int i = 0; i < 4; i++) {

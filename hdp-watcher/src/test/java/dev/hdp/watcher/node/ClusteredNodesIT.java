@@ -1,0 +1,149 @@
+package dev.hdp.watcher.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hdp.watcher.chain.TaskRequester;
+import dev.hdp.watcher.demo.Demo;
+import dev.hdp.watcher.demo.DevChainScenario;
+import dev.hdp.watcher.stage.Stage;
+import dev.hdp.watcher.stage.StageFamily;
+import dev.hdp.watcher.store.BatchRecord;
+import dev.hdp.watcher.store.PostgresServer;
+import dev.hdp.watcher.store.TaskRecord;
+import dev.hdp.watcher.store.TransitionRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two clustered operator nodes on one PostgreSQL database and one Anvil chain, as the README runs
+ * several nodes: both watch the chain and share the work through Quartz's clustered job store. One
+ * dies in the middle of a stage; the other must finish every batch, and every batch must be
+ * finalized once, with each on-chain effect taken once. An unclustered node must not join them.
+ */
+@Tag("anvil")
+@Tag("postgres")
+class ClusteredNodesIT {
+  private static AnvilChain chain;
+
+  @BeforeAll
+  static void startChain() throws Exception {
+    chain = AnvilChain.start(12);
+  }
+
+  @AfterAll
+  static void stop() {
+    AnvilChain.close(chain);
+  }
+
+  /** The fast node settings on {@code jdbcUrl}, checking in with the cluster every second. */
+  static NodeConfig nodeConfig(String jdbcUrl, String nodeId, boolean clustered) {
+    NodeConfig fast = Demo.fastNodeConfig(Path.of("unused"), nodeId);
+    return new NodeConfig(
+        jdbcUrl,
+        PostgresServer.USER,
+        "",
+        fast.maxConnections(),
+        nodeId,
+        fast.schedulerName(),
+        clustered,
+        fast.workerThreads(),
+        fast.factCheckCron(),
+        fast.reconcileInterval(),
+        fast.accumulatorInterval(),
+        fast.idleWait(),
+        fast.misfireThreshold(),
+        Duration.ofSeconds(1),
+        fast.stopGrace(),
+        Optional.empty());
+  }
+
+  @Test
+  void theSurvivorOfTwoClusteredNodesFinishesEveryBatchWithEachEffectTakenOnce(@TempDir Path dir)
+      throws Exception {
+    String database = PostgresServer.shared().createDatabase();
+    // Batch files are found by batch id under the data directory: clustered nodes share it.
+    CrashPoint crash = new CrashPoint(StageFamily.PROVE);
+    OperatorNode a =
+        chain.startNode(nodeConfig(database, "node-a", true), dir, 0, crash.decorator());
+    OperatorNode b = null;
+    List<TaskRequester.Sent> sent = new ArrayList<>();
+    List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        tasks.add(chain.scenario.accountTask(2 + i));
+      }
+      sent.addAll(chain.requester().request(tasks.stream().map(t -> t.task()).toList()));
+      // Node a, alone so far, runs the first batch up to the proof (markValid sent) and hangs.
+      assertTrue(crash.reached.await(60, TimeUnit.SECONDS), "node-a reached the proof");
+      b = chain.startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+
+      NodeStartException refused =
+          assertThrows(
+              NodeStartException.class,
+              () ->
+                  chain.startNode(
+                      nodeConfig(database, "node-c", false), dir, 0, UnaryOperator.identity()));
+      assertTrue(refused.getMessage().contains("'scheduler hdp'"), refused.getMessage());
+
+      List<DevChainScenario.ScenarioTask> more = new ArrayList<>();
+      for (int i = 3; i < 6; i++) {
+        more.add(chain.scenario.accountTask(2 + i));
+      }
+      tasks.addAll(more);
+      sent.addAll(chain.requester().request(more.stream().map(t -> t.task()).toList()));
+    } catch (Exception | Error e) {
+      if (b != null) {
+        b.close();
+      }
+      throw e;
+    } finally {
+      a.simulateCrash();
+      crash.die.countDown();
+    }
+    try (OperatorNode survivor = b) {
+      chain.awaitFinalized(sent, Duration.ofSeconds(90));
+      for (int i = 0; i < sent.size(); i++) {
+        assertEquals(
+            tasks.get(i).expected().toBytes32(),
+            chain.reader.finalizedResult(sent.get(i).commitment()).orElseThrow(),
+            tasks.get(i).description());
+      }
+      List<BatchRecord> batches = survivor.node().store().latest(100);
+      int tasksInBatches = 0;
+      for (BatchRecord batch : batches) {
+        AnvilChain.awaitStage(survivor, batch.id(), Stage.FINALIZED, Duration.ofSeconds(10));
+        BatchRecord done = survivor.node().store().get(batch.id());
+        tasksInBatches += done.tasks().size();
+        for (TaskRecord task : done.tasks()) {
+          assertEquals(
+              chain.reader.finalizedResult(task.commitment()).orElseThrow(),
+              task.result().orElseThrow(),
+              "the store caches the finalized result");
+        }
+        chain.assertEffectsOnce(survivor, batch.id(), 1);
+      }
+      assertEquals(sent.size(), tasksInBatches, "every request event became one task, once");
+
+      // The batch node-a died on was finished by node-b.
+      List<TransitionRecord> moves = survivor.node().store().transitions(crash.stoppedOn);
+      TransitionRecord last = moves.getLast();
+      assertEquals(Stage.FINALIZED, last.to());
+      assertTrue(last.actor().startsWith("node-b/"), moves.toString());
+      assertTrue(
+          moves.stream().anyMatch(m -> m.actor().startsWith("node-a/")),
+          "node-a had moved it before: " + moves);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.hdp.watcher.node;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hdp.watcher.store.PostgresServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link NodeTest} on the throwaway PostgreSQL server (Quartz's PostgreSQL tables and delegate, the
+ * node lease's row locks), and the lease between clustered and unclustered nodes, which needs
+ * PostgreSQL's shared row locks.
+ */
+@Tag("postgres")
+class NodePostgresIT extends NodeTest {
+  @Override
+  Properties databaseSettings(Path folder) {
+    Properties properties = new Properties();
+    properties.setProperty("hdp.db.url", PostgresServer.shared().createDatabase());
+    properties.setProperty("hdp.db.user", PostgresServer.USER);
+    return properties;
+  }
+
+  @Test
+  void clusteredNodesRunSideBySideButNeverNextToAnUnclusteredOne() {
+    startNode(config(true, "node-a"));
+    startNode(config(true, "node-b"));
+    NodeStartException unclustered =
+        assertThrows(
+            NodeStartException.class,
+            () -> Node.start(config(false, "node-c"), work.handlers(), Clock.systemUTC()));
+    assertTrue(unclustered.getMessage().contains("'scheduler hdp'"), unclustered.getMessage());
+    NodeStartException sameId =
+        assertThrows(
+            NodeStartException.class,
+            () -> Node.start(config(true, "node-a"), work.handlers(), Clock.systemUTC()));
+    assertTrue(sameId.getMessage().contains("'node node-a'"), sameId.getMessage());
+  }
+
+  @Test
+  void aClusteredNodeIsRefusedNextToAnUnclusteredOne() {
+    startNode(config(false, "node-a"));
+    NodeStartException clustered =
+        assertThrows(
+            NodeStartException.class,
+            () -> Node.start(config(true, "node-b"), work.handlers(), Clock.systemUTC()));
+    assertTrue(clustered.getMessage().contains("'scheduler hdp'"), clustered.getMessage());
+  }
+}
