@@ -1,4 +1,4 @@
-# Sourced by ./hdp, ./run-tests and .ci/run: finds a JDK 21+ and the pinned tools.
+# Sourced by ./hdp, ./run-tests and .ci/run: finds a JDK 21+, the pinned tools and the PostgreSQL server.
 # The default `java` on these machines can be older (17); a newer JDK is then looked for under /usr/lib/jvm.
 
 hdp_java_major() { # prints the major version of the java binary given, or 0
@@ -32,4 +32,24 @@ hdp_install_tools() {
     echo "Installing pinned tools (npm ci in tools/)..." >&2
     (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
   fi
+}
+
+# The PostgreSQL integration tests (tag postgres) start a throwaway server from the machine's own
+# binaries; installs Debian's postgresql package when no /usr/lib/postgresql/*/bin/initdb is there.
+hdp_install_postgres() {
+  if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: the PostgreSQL server (initdb, pg_ctl) is needed by the postgres tests; install it" >&2
+    return 1
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "error: apt-get install postgresql needs root" >&2; return 1; }
+    sudo="sudo"
+  fi
+  echo "Installing the PostgreSQL server (apt-get install postgresql)..." >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null || return 1
 }

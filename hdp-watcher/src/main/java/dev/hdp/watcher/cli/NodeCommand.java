@@ -44,8 +44,10 @@ final class NodeCommand implements Callable<Integer> {
                 },
                 "hdp-node-stop"));
     System.err.println(
-        "node running; Ctrl-C stops it (status: hdp status --db "
+        "node running; Ctrl-C stops it (status: hdp status --jdbc-url '"
             + settings.node().jdbcUrl()
+            + "' --db-user "
+            + settings.node().dbUser()
             + ")");
     stopped.await();
     return 0;

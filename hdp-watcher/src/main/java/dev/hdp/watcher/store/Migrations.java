@@ -45,28 +45,69 @@ public final class Migrations {
   public static List<Integer> migrate(DataSource dataSource, Clock clock) {
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(connection);
-      ensureVersionTable(connection);
-      int current = currentVersion(connection);
-      if (current > CURRENT_VERSION) {
-        throw new StoreException(
-            "database schema version "
-                + current
-                + " is newer than this node's "
-                + CURRENT_VERSION
-                + "; upgrade the node");
+      if (dialect == Dialect.POSTGRESQL) {
+        return withAdvisoryLock(connection, () -> migrate(connection, dialect, clock));
       }
-      List<Integer> applied = new ArrayList<>();
-      for (Migration migration : ALL) {
-        if (migration.version() <= current) {
-          continue;
-        }
-        apply(connection, dialect, migration, clock);
-        applied.add(migration.version());
+      synchronized (H2_MIGRATIONS) {
+        return migrate(connection, dialect, clock);
       }
-      return applied;
     } catch (SQLException e) {
       throw new StoreException("schema migration failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Nodes starting together on one database must not both run a migration: the second one's {@code
+   * CREATE TABLE} fails (even with {@code IF NOT EXISTS}, on PostgreSQL). On PostgreSQL a
+   * session-level advisory lock, held while this connection migrates, makes the others wait. H2
+   * serves a single node (several nodes belong on PostgreSQL): a lock in this JVM is enough.
+   */
+  private static final Object H2_MIGRATIONS = new Object();
+
+  /** The advisory lock key of migrations on PostgreSQL ("hdp_migr" in ASCII). */
+  private static final long ADVISORY_LOCK_KEY = 0x6864705f6d696772L;
+
+  private interface Migrating {
+    List<Integer> run() throws SQLException;
+  }
+
+  private static List<Integer> withAdvisoryLock(Connection connection, Migrating migrating)
+      throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      lock.setLong(1, ADVISORY_LOCK_KEY);
+      lock.execute();
+    }
+    try {
+      return migrating.run();
+    } finally {
+      try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        unlock.setLong(1, ADVISORY_LOCK_KEY);
+        unlock.execute();
+      }
+    }
+  }
+
+  private static List<Integer> migrate(Connection connection, Dialect dialect, Clock clock)
+      throws SQLException {
+    ensureVersionTable(connection);
+    int current = currentVersion(connection);
+    if (current > CURRENT_VERSION) {
+      throw new StoreException(
+          "database schema version "
+              + current
+              + " is newer than this node's "
+              + CURRENT_VERSION
+              + "; upgrade the node");
+    }
+    List<Integer> applied = new ArrayList<>();
+    for (Migration migration : ALL) {
+      if (migration.version() <= current) {
+        continue;
+      }
+      apply(connection, dialect, migration, clock);
+      applied.add(migration.version());
+    }
+    return applied;
   }
 
   /** The schema version stored in the database, 0 for an empty database. */

@@ -10,7 +10,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +57,34 @@ class MigrationsTest {
       StoreException newer =
           assertThrows(StoreException.class, () -> Migrations.migrate(pool, Clock.systemUTC()));
       assertTrue(newer.getMessage().contains("99"), newer.getMessage());
+    }
+  }
+
+  @Test
+  void nodesMigratingOneDatabaseTogetherApplyEachVersionOnce() throws Exception {
+    try (HikariDataSource pool = databaseKind().pool(folder, "together")) {
+      int nodes = 4;
+      ExecutorService threads = Executors.newFixedThreadPool(nodes);
+      try {
+        CyclicBarrier start = new CyclicBarrier(nodes);
+        List<Future<List<Integer>>> runs = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+          runs.add(
+              threads.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return Migrations.migrate(pool, Clock.systemUTC());
+                  }));
+        }
+        List<Integer> applied = new ArrayList<>();
+        for (Future<List<Integer>> run : runs) {
+          applied.addAll(run.get(60, TimeUnit.SECONDS));
+        }
+        Collections.sort(applied);
+        assertEquals(List.of(1, 2, 3, 4), applied);
+      } finally {
+        threads.shutdownNow();
+      }
     }
   }
 
