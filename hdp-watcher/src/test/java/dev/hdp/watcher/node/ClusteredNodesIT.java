@@ -132,7 +132,9 @@ class ClusteredNodesIT {
               task.result().orElseThrow(),
               "the store caches the finalized result");
         }
-        chain.assertEffectsOnce(survivor, batch.id(), 1);
+        // The nodes share the operator key: a transaction whose nonce the other node took first
+        // is never mined, and is signed again (a second send); the effect still happens once.
+        chain.assertEffectsOnce(survivor, batch.id(), 2);
       }
       assertEquals(sent.size(), tasksInBatches, "every request event became one task, once");
 
