@@ -2,39 +2,20 @@ package dev.hdp.watcher.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
-/**
- * The databases the store runs on; the SQL is shared, only Quartz's tables and delegate, and the
- * shared row lock, differ.
- */
+/** The databases the store runs on; the SQL is shared, only Quartz's tables and delegate differ. */
 public enum Dialect {
-  H2(
-      "/org/quartz/impl/jdbcjobstore/tables_h2.sql",
-      "org.quartz.impl.jdbcjobstore.StdJDBCDelegate",
-      Optional.empty()),
+  H2("/org/quartz/impl/jdbcjobstore/tables_h2.sql", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate"),
   POSTGRESQL(
       "/org/quartz/impl/jdbcjobstore/tables_postgres.sql",
-      "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
-      Optional.of("FOR SHARE NOWAIT"));
+      "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
 
   private final String quartzTablesScript;
   private final String quartzDelegateClass;
-  private final Optional<String> sharedLockNowait;
 
-  Dialect(
-      String quartzTablesScript, String quartzDelegateClass, Optional<String> sharedLockNowait) {
+  Dialect(String quartzTablesScript, String quartzDelegateClass) {
     this.quartzTablesScript = quartzTablesScript;
     this.quartzDelegateClass = quartzDelegateClass;
-    this.sharedLockNowait = sharedLockNowait;
-  }
-
-  /**
-   * The clause ending a {@code SELECT} that takes a shared row lock, failing at once when another
-   * transaction holds the row exclusively; empty where the database has no shared row locks (H2).
-   */
-  public Optional<String> sharedLockNowait() {
-    return sharedLockNowait;
   }
 
   /** The table script Quartz ships in its jar for this database. */

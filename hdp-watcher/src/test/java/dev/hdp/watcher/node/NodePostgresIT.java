@@ -1,10 +1,15 @@
 package dev.hdp.watcher.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.hdp.watcher.store.PostgresServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Properties;
 import org.junit.jupiter.api.Tag;
@@ -39,6 +44,23 @@ class NodePostgresIT extends NodeTest {
             NodeStartException.class,
             () -> Node.start(config(true, "node-a"), work.handlers(), Clock.systemUTC()));
     assertTrue(sameId.getMessage().contains("'node node-a'"), sameId.getMessage());
+  }
+
+  @Test
+  void runningNodesLeaveNoTransactionOpenThatWouldHoldBackVacuum() throws Exception {
+    startNode(config(true, "node-a"));
+    startNode(config(true, "node-b"));
+    Thread.sleep(3000);
+    try (HikariDataSource pool = pool("activity");
+        Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND xact_start < now() - interval '2 seconds'")) {
+      rows.next();
+      assertEquals(0, rows.getInt(1), "transactions open for more than 2 s");
+    }
   }
 
   @Test

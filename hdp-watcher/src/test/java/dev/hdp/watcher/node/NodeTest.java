@@ -132,7 +132,7 @@ class NodeTest {
   }
 
   /** A pool of its own on the tests' database. */
-  private HikariDataSource pool(String name) {
+  HikariDataSource pool(String name) {
     NodeConfig config = config();
     return Database.pool(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2, name);
   }
