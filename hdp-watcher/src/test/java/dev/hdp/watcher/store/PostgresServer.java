@@ -115,6 +115,11 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /** The directory of the data, the socket and the logs; deleted by {@link #close}. */
+  Path directory() {
+    return base;
+  }
+
   /** The port the server listens on, at 127.0.0.1. */
   public int port() {
     return port;
