@@ -1,6 +1,7 @@
 package dev.hdp.watcher.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.hdp.watcher.demo.Demo;
 import dev.hdp.watcher.demo.DevChainScenario;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.stage.StageFamily;
+import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
 import dev.hdp.watcher.store.PostgresServer;
 import dev.hdp.watcher.store.TaskRecord;
@@ -113,39 +115,91 @@ class ClusteredNodesIT {
       crash.die.countDown();
     }
     try (OperatorNode survivor = b) {
-      chain.awaitFinalized(sent, Duration.ofSeconds(90));
-      for (int i = 0; i < sent.size(); i++) {
-        assertEquals(
-            tasks.get(i).expected().toBytes32(),
-            chain.reader.finalizedResult(sent.get(i).commitment()).orElseThrow(),
-            tasks.get(i).description());
-      }
-      List<BatchRecord> batches = survivor.node().store().latest(100);
-      int tasksInBatches = 0;
-      for (BatchRecord batch : batches) {
-        AnvilChain.awaitStage(survivor, batch.id(), Stage.FINALIZED, Duration.ofSeconds(10));
-        BatchRecord done = survivor.node().store().get(batch.id());
-        tasksInBatches += done.tasks().size();
-        for (TaskRecord task : done.tasks()) {
-          assertEquals(
-              chain.reader.finalizedResult(task.commitment()).orElseThrow(),
-              task.result().orElseThrow(),
-              "the store caches the finalized result");
-        }
-        // The nodes share the operator key: a transaction whose nonce the other node took first
-        // is never mined, and is signed again (a second send); the effect still happens once.
-        chain.assertEffectsOnce(survivor, batch.id(), 2);
-      }
-      assertEquals(sent.size(), tasksInBatches, "every request event became one task, once");
-
-      // The batch node-a died on was finished by node-b.
-      List<TransitionRecord> moves = survivor.node().store().transitions(crash.stoppedOn);
-      TransitionRecord last = moves.getLast();
-      assertEquals(Stage.FINALIZED, last.to());
-      assertTrue(last.actor().startsWith("node-b/"), moves.toString());
-      assertTrue(
-          moves.stream().anyMatch(m -> m.actor().startsWith("node-a/")),
-          "node-a had moved it before: " + moves);
+      assertEveryBatchFinalizedOnce(survivor, tasks, sent);
+      assertFinishedByNodeB(survivor, crash.stoppedOn);
     }
+  }
+
+  @Test
+  void aNodeStoppedCleanlyInTheMiddleOfAStageLeavesItsBatchToTheOtherNode(@TempDir Path dir)
+      throws Exception {
+    String database = PostgresServer.shared().createDatabase();
+    CrashPoint hold = CrashPoint.hold(StageFamily.PREPROCESS);
+    OperatorNode a =
+        chain.startNode(nodeConfig(database, "node-a", true), dir, 0, hold.decorator());
+    List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tasks.add(chain.scenario.accountTask(8 + i));
+    }
+    OperatorNode b = null;
+    List<TaskRequester.Sent> sent;
+    try {
+      sent = chain.requester().request(tasks.stream().map(t -> t.task()).toList());
+      assertTrue(hold.reached.await(60, TimeUnit.SECONDS), "node-a is preprocessing");
+      b = chain.startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+    } catch (Exception | Error e) {
+      hold.die.countDown();
+      a.close();
+      if (b != null) {
+        b.close();
+      }
+      throw e;
+    }
+    // The stop asks node-a's running job to stop, and waits for it: let the handler return.
+    Thread stopping = new Thread(a::close, "stop node-a");
+    stopping.start();
+    hold.die.countDown();
+    stopping.join(Duration.ofSeconds(30));
+    assertFalse(stopping.isAlive(), "node-a stopped");
+    try (OperatorNode survivor = b) {
+      assertEveryBatchFinalizedOnce(survivor, tasks, sent);
+      assertFinishedByNodeB(survivor, hold.stoppedOn);
+    }
+  }
+
+  /**
+   * Every requested task finalized with its expected result, every batch FINALIZED with the results
+   * cached in the store and each on-chain effect taken once, one task per request event.
+   */
+  private static void assertEveryBatchFinalizedOnce(
+      OperatorNode survivor,
+      List<DevChainScenario.ScenarioTask> tasks,
+      List<TaskRequester.Sent> sent)
+      throws Exception {
+    chain.awaitFinalized(sent, Duration.ofSeconds(90));
+    for (int i = 0; i < sent.size(); i++) {
+      assertEquals(
+          tasks.get(i).expected().toBytes32(),
+          chain.reader.finalizedResult(sent.get(i).commitment()).orElseThrow(),
+          tasks.get(i).description());
+    }
+    List<BatchRecord> batches = survivor.node().store().latest(100);
+    int tasksInBatches = 0;
+    for (BatchRecord batch : batches) {
+      AnvilChain.awaitStage(survivor, batch.id(), Stage.FINALIZED, Duration.ofSeconds(10));
+      BatchRecord done = survivor.node().store().get(batch.id());
+      tasksInBatches += done.tasks().size();
+      for (TaskRecord task : done.tasks()) {
+        assertEquals(
+            chain.reader.finalizedResult(task.commitment()).orElseThrow(),
+            task.result().orElseThrow(),
+            "the store caches the finalized result");
+      }
+      // The nodes share the operator key: a transaction whose nonce the other node took first
+      // is never mined, and is signed again (a second send); the effect still happens once.
+      chain.assertEffectsOnce(survivor, batch.id(), 2);
+    }
+    assertEquals(sent.size(), tasksInBatches, "every request event became one task, once");
+  }
+
+  /** The batch node-a stopped on was moved on, and finished, by node-b. */
+  private static void assertFinishedByNodeB(OperatorNode survivor, BatchId batch) {
+    List<TransitionRecord> moves = survivor.node().store().transitions(batch);
+    TransitionRecord last = moves.getLast();
+    assertEquals(Stage.FINALIZED, last.to());
+    assertTrue(last.actor().startsWith("node-b/"), moves.toString());
+    assertTrue(
+        moves.stream().anyMatch(m -> m.actor().startsWith("node-a/")),
+        "node-a had moved it before: " + moves);
   }
 }

@@ -9,9 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
-/** Runs the real handler of one family, then stops there once until the test lets it die. */
+/**
+ * Runs the real handler of one family, then stops there once until the test lets it die (or, for a
+ * hold, go on).
+ */
 final class CrashPoint {
   final StageFamily family;
+  private final boolean dies;
   final AtomicBoolean armed = new AtomicBoolean(true);
   final CountDownLatch reached = new CountDownLatch(1);
   final CountDownLatch die = new CountDownLatch(1);
@@ -20,7 +24,17 @@ final class CrashPoint {
   volatile BatchId stoppedOn;
 
   CrashPoint(StageFamily family) {
+    this(family, true);
+  }
+
+  private CrashPoint(StageFamily family, boolean dies) {
     this.family = family;
+    this.dies = dies;
+  }
+
+  /** Holds the handler after its work until {@link #die} is counted down, then returns normally. */
+  static CrashPoint hold(StageFamily family) {
+    return new CrashPoint(family, false);
   }
 
   UnaryOperator<StageHandlers> decorator() {
@@ -44,7 +58,9 @@ final class CrashPoint {
         stoppedOn = context.batch().id();
         reached.countDown();
         die.await(30, TimeUnit.SECONDS);
-        throw new IllegalStateException("killed in " + which);
+        if (dies) {
+          throw new IllegalStateException("killed in " + which);
+        }
       }
       return outcome;
     };
