@@ -27,6 +27,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
@@ -75,10 +78,38 @@ final class AnvilChain implements AutoCloseable {
     }
   }
 
-  /** Closes a chain that may not have started (a skipped or failed {@code @BeforeAll}). */
-  static void close(AnvilChain chain) {
-    if (chain != null) {
-      chain.close();
+  /**
+   * One chain for a test class, started before its tests and closed after them:
+   * {@code @RegisterExtension static final AnvilChain.PerClass anvil = new
+   * AnvilChain.PerClass(12);}.
+   */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private final int historyBlocks;
+    private AnvilChain chain;
+
+    PerClass(int historyBlocks) {
+      this.historyBlocks = historyBlocks;
+    }
+
+    /** The running chain. */
+    AnvilChain get() {
+      if (chain == null) {
+        throw new IllegalStateException("the chain runs only during the test class");
+      }
+      return chain;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+      chain = start(historyBlocks);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (chain != null) { // null when Anvil is missing and the class was skipped
+        chain.close();
+        chain = null;
+      }
     }
   }
 

@@ -22,10 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,17 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("anvil")
 @Tag("postgres")
 class ClusteredNodesIT {
-  private static AnvilChain chain;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start(12);
-  }
-
-  @AfterAll
-  static void stop() {
-    AnvilChain.close(chain);
-  }
+  @RegisterExtension static final AnvilChain.PerClass anvil = new AnvilChain.PerClass(12);
 
   /** The fast node settings on {@code jdbcUrl}, checking in with the cluster every second. */
   static NodeConfig nodeConfig(String jdbcUrl, String nodeId, boolean clustered) {
@@ -78,33 +67,38 @@ class ClusteredNodesIT {
     // Batch files are found by batch id under the data directory: clustered nodes share it.
     CrashPoint crash = new CrashPoint(StageFamily.PROVE);
     OperatorNode a =
-        chain.startNode(nodeConfig(database, "node-a", true), dir, 0, crash.decorator());
+        anvil.get().startNode(nodeConfig(database, "node-a", true), dir, 0, crash.decorator());
     OperatorNode b = null;
     List<TaskRequester.Sent> sent = new ArrayList<>();
     List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        tasks.add(chain.scenario.accountTask(2 + i));
+        tasks.add(anvil.get().scenario.accountTask(2 + i));
       }
-      sent.addAll(chain.requester().request(tasks.stream().map(t -> t.task()).toList()));
+      sent.addAll(anvil.get().requester().request(tasks.stream().map(t -> t.task()).toList()));
       // Node a, alone so far, runs the first batch up to the proof (markValid sent) and hangs.
       assertTrue(crash.reached.await(60, TimeUnit.SECONDS), "node-a reached the proof");
-      b = chain.startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+      b =
+          anvil
+              .get()
+              .startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
 
       NodeStartException refused =
           assertThrows(
               NodeStartException.class,
               () ->
-                  chain.startNode(
-                      nodeConfig(database, "node-c", false), dir, 0, UnaryOperator.identity()));
+                  anvil
+                      .get()
+                      .startNode(
+                          nodeConfig(database, "node-c", false), dir, 0, UnaryOperator.identity()));
       assertTrue(refused.getMessage().contains("'scheduler hdp'"), refused.getMessage());
 
       List<DevChainScenario.ScenarioTask> more = new ArrayList<>();
       for (int i = 3; i < 6; i++) {
-        more.add(chain.scenario.accountTask(2 + i));
+        more.add(anvil.get().scenario.accountTask(2 + i));
       }
       tasks.addAll(more);
-      sent.addAll(chain.requester().request(more.stream().map(t -> t.task()).toList()));
+      sent.addAll(anvil.get().requester().request(more.stream().map(t -> t.task()).toList()));
     } catch (Exception | Error e) {
       if (b != null) {
         b.close();
@@ -126,17 +120,20 @@ class ClusteredNodesIT {
     String database = PostgresServer.shared().createDatabase();
     CrashPoint hold = CrashPoint.hold(StageFamily.PREPROCESS);
     OperatorNode a =
-        chain.startNode(nodeConfig(database, "node-a", true), dir, 0, hold.decorator());
+        anvil.get().startNode(nodeConfig(database, "node-a", true), dir, 0, hold.decorator());
     List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      tasks.add(chain.scenario.accountTask(8 + i));
+      tasks.add(anvil.get().scenario.accountTask(8 + i));
     }
     OperatorNode b = null;
     List<TaskRequester.Sent> sent;
     try {
-      sent = chain.requester().request(tasks.stream().map(t -> t.task()).toList());
+      sent = anvil.get().requester().request(tasks.stream().map(t -> t.task()).toList());
       assertTrue(hold.reached.await(60, TimeUnit.SECONDS), "node-a is preprocessing");
-      b = chain.startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+      b =
+          anvil
+              .get()
+              .startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
     } catch (Exception | Error e) {
       hold.die.countDown();
       a.close();
@@ -166,11 +163,11 @@ class ClusteredNodesIT {
       List<DevChainScenario.ScenarioTask> tasks,
       List<TaskRequester.Sent> sent)
       throws Exception {
-    chain.awaitFinalized(sent, Duration.ofSeconds(90));
+    anvil.get().awaitFinalized(sent, Duration.ofSeconds(90));
     for (int i = 0; i < sent.size(); i++) {
       assertEquals(
           tasks.get(i).expected().toBytes32(),
-          chain.reader.finalizedResult(sent.get(i).commitment()).orElseThrow(),
+          anvil.get().reader.finalizedResult(sent.get(i).commitment()).orElseThrow(),
           tasks.get(i).description());
     }
     List<BatchRecord> batches = survivor.node().store().latest(100);
@@ -181,13 +178,13 @@ class ClusteredNodesIT {
       tasksInBatches += done.tasks().size();
       for (TaskRecord task : done.tasks()) {
         assertEquals(
-            chain.reader.finalizedResult(task.commitment()).orElseThrow(),
+            anvil.get().reader.finalizedResult(task.commitment()).orElseThrow(),
             task.result().orElseThrow(),
             "the store caches the finalized result");
       }
       // The nodes share the operator key: a transaction whose nonce the other node took first
       // is never mined, and is signed again (a second send); the effect still happens once.
-      chain.assertEffectsOnce(survivor, batch.id(), 2);
+      anvil.get().assertEffectsOnce(survivor, batch.id(), 2);
     }
     assertEquals(sent.size(), tasksInBatches, "every request event became one task, once");
   }

@@ -14,9 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,44 +27,34 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Tag("anvil")
 class CrashRecoveryIT {
-  private static AnvilChain chain;
+  @RegisterExtension static final AnvilChain.PerClass anvil = new AnvilChain.PerClass(12);
   private static int taskSeed;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start(12);
-  }
-
-  @AfterAll
-  static void stop() {
-    AnvilChain.close(chain);
-  }
 
   @ParameterizedTest
   @EnumSource(StageFamily.class)
   void aNodeKilledInTheMiddleOfAStageFinishesTheBatchAfterARestartWithNoDuplicateTransaction(
       StageFamily family, @TempDir Path dir) throws Exception {
     // A task of its own per case (the contract refuses a second registration).
-    DevChainScenario.ScenarioTask task = chain.scenario.accountTask(3 + taskSeed++);
+    DevChainScenario.ScenarioTask task = anvil.get().scenario.accountTask(3 + taskSeed++);
     CrashPoint crash = new CrashPoint(family);
     NodeConfig config = Demo.fastNodeConfig(dir.resolve("node"), "crash-node");
-    OperatorNode first = chain.startNode(config, dir, 0, crash.decorator());
+    OperatorNode first = anvil.get().startNode(config, dir, 0, crash.decorator());
     TaskRequester.Sent sent;
     try {
-      sent = chain.request(task);
+      sent = anvil.get().request(task);
       assertTrue(crash.reached.await(60, TimeUnit.SECONDS), "the stage " + family + " ran");
     } finally {
       first.simulateCrash();
       crash.die.countDown();
     }
-    try (OperatorNode second = chain.startNode(config, dir, 0, UnaryOperator.identity())) {
-      chain.awaitFinalized(List.of(sent), Duration.ofSeconds(60));
+    try (OperatorNode second = anvil.get().startNode(config, dir, 0, UnaryOperator.identity())) {
+      anvil.get().awaitFinalized(List.of(sent), Duration.ofSeconds(60));
       assertEquals(
           task.expected().toBytes32(),
-          chain.reader.finalizedResult(sent.commitment()).orElseThrow());
+          anvil.get().reader.finalizedResult(sent.commitment()).orElseThrow());
       BatchRecord batch = AnvilChain.batchOf(second, sent);
       AnvilChain.awaitStage(second, batch.id(), Stage.FINALIZED, Duration.ofSeconds(10));
-      chain.assertEffectsOnce(second, batch.id(), 1);
+      anvil.get().assertEffectsOnce(second, batch.id(), 1);
       // The chain was fresh: this batch's blocks were appended to the accumulator too.
       assertTrue(second.node().intents().forBatch(batch.id()).size() >= 3);
     }

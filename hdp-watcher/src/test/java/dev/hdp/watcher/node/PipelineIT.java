@@ -17,10 +17,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,30 +29,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("anvil")
 class PipelineIT {
-  private static AnvilChain chain;
-
-  @BeforeAll
-  static void startChain() throws Exception {
-    chain = AnvilChain.start(20);
-  }
-
-  @AfterAll
-  static void stop() {
-    AnvilChain.close(chain);
-  }
+  @RegisterExtension static final AnvilChain.PerClass anvil = new AnvilChain.PerClass(20);
 
   @Test
   void tasksOfEveryKindGoFromTheRequestToAFinalizedResultEqualToTheRecomputation(@TempDir Path dir)
       throws Exception {
-    List<DevChainScenario.ScenarioTask> tasks = chain.scenario.tasks();
+    List<DevChainScenario.ScenarioTask> tasks = anvil.get().scenario.tasks();
     assertTrue(tasks.size() >= 5);
     Set<String> kinds = new HashSet<>();
-    try (OperatorNode node = chain.startNode(dir, "it-node", 0)) {
+    try (OperatorNode node = anvil.get().startNode(dir, "it-node", 0)) {
       List<Task> requested = tasks.stream().map(DevChainScenario.ScenarioTask::task).toList();
-      List<TaskRequester.Sent> sent = chain.requester().request(requested);
-      chain.awaitFinalized(sent, Duration.ofSeconds(60));
+      List<TaskRequester.Sent> sent = anvil.get().requester().request(requested);
+      anvil.get().awaitFinalized(sent, Duration.ofSeconds(60));
       for (int i = 0; i < tasks.size(); i++) {
-        Bytes32 onChain = chain.reader.finalizedResult(sent.get(i).commitment()).orElseThrow();
+        Bytes32 onChain =
+            anvil.get().reader.finalizedResult(sent.get(i).commitment()).orElseThrow();
         assertEquals(tasks.get(i).expected().toBytes32(), onChain, tasks.get(i).description());
         kinds.add(tasks.get(i).kind());
       }
@@ -69,7 +59,7 @@ class PipelineIT {
             .forEach(
                 t ->
                     assertEquals(
-                        chain.reader.finalizedResult(t.commitment()).orElseThrow(),
+                        anvil.get().reader.finalizedResult(t.commitment()).orElseThrow(),
                         t.result().orElseThrow()));
       }
       assertEquals(tasks.size(), tasksInBatches, "every event became exactly one task");
@@ -79,30 +69,31 @@ class PipelineIT {
 
   @Test
   void aRequestWhoseEventVanishedInAReorgIsNotProcessed(@TempDir Path dir) throws Exception {
-    DevChainScenario.ScenarioTask task = chain.scenario.accountTask(7);
-    try (OperatorNode node = chain.startNode(dir, "it-node", 3)) {
-      String snapshot = chain.scenario.snapshot();
-      List<TaskRequester.Sent> sent = chain.requester().request(List.of(task.task()));
+    DevChainScenario.ScenarioTask task = anvil.get().scenario.accountTask(7);
+    try (OperatorNode node = anvil.get().startNode(dir, "it-node", 3)) {
+      String snapshot = anvil.get().scenario.snapshot();
+      List<TaskRequester.Sent> sent = anvil.get().requester().request(List.of(task.task()));
       assertEquals(
-          ContractReader.TaskStatus.SCHEDULED, chain.reader.taskStatus(sent.get(0).commitment()));
-      chain.scenario.revert(snapshot);
-      chain.scenario.mine(6);
+          ContractReader.TaskStatus.SCHEDULED,
+          anvil.get().reader.taskStatus(sent.get(0).commitment()));
+      anvil.get().scenario.revert(snapshot);
+      anvil.get().scenario.mine(6);
       // Give the watcher time to read past the block where the event was.
       Thread.sleep(1500);
       assertEquals(
-          ContractReader.TaskStatus.NONE, chain.reader.taskStatus(sent.get(0).commitment()));
+          ContractReader.TaskStatus.NONE, anvil.get().reader.taskStatus(sent.get(0).commitment()));
       assertFalse(
           node.node().store().latest(50).stream()
               .flatMap(b -> b.tasks().stream())
               .anyMatch(t -> t.commitment().equals(sent.get(0).commitment())),
           "the vanished request became no task");
       // Requested again on the new chain, it is processed.
-      List<TaskRequester.Sent> again = chain.requester().request(List.of(task.task()));
-      chain.scenario.mine(3);
-      chain.awaitFinalized(again, Duration.ofSeconds(60));
+      List<TaskRequester.Sent> again = anvil.get().requester().request(List.of(task.task()));
+      anvil.get().scenario.mine(3);
+      anvil.get().awaitFinalized(again, Duration.ofSeconds(60));
       assertEquals(
           task.expected().toBytes32(),
-          chain.reader.finalizedResult(again.get(0).commitment()).orElseThrow());
+          anvil.get().reader.finalizedResult(again.get(0).commitment()).orElseThrow());
     }
   }
 }
