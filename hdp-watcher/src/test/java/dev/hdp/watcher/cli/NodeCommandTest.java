@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.hdp.contracts.deploy.DeployedContracts;
+import dev.hdp.watcher.node.NodeTestFiles;
 import dev.hdp.watcher.node.OperatorNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,11 +23,6 @@ import picocli.CommandLine;
 
 /** {@code hdp node} as an operator meets it: a refused start is one line naming why. */
 class NodeCommandTest {
-  private static final String OPERATOR =
-      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-  private static final String PROVER =
-      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
-
   @TempDir Path dir;
 
   private record Run(int exit, String err) {}
@@ -67,15 +62,7 @@ class NodeCommandTest {
   }
 
   private Path config(String nodeId, String rpc) throws Exception {
-    new DeployedContracts(
-            31337,
-            "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
-            "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512",
-            "0x5fbdb2315678afecb367f032d93f642f64180aa3",
-            true,
-            "0x" + "ab".repeat(32),
-            12)
-        .write(dir.resolve("contracts.json"));
+    NodeTestFiles.writeAnvilContracts(dir.resolve("contracts.json"));
     Path file = dir.resolve(nodeId + ".properties");
     Files.writeString(
         file,
@@ -85,8 +72,8 @@ class NodeCommandTest {
             "hdp.chain.contracts=contracts.json",
             "hdp.data.dir=files",
             "hdp.db.path=db/node",
-            "hdp.keys.operator=" + OPERATOR,
-            "hdp.keys.devProver=" + PROVER,
+            "hdp.keys.operator=" + NodeTestFiles.OPERATOR_KEY,
+            "hdp.keys.devProver=" + NodeTestFiles.PROVER_KEY,
             "hdp.node.id=" + nodeId));
     return file;
   }

@@ -30,20 +30,20 @@ class NodePostgresIT extends NodeTest {
     return properties;
   }
 
+  /** Starting a node with {@code config} fails, naming the lock another node holds. */
+  private void assertRefused(NodeConfig config, String lock) {
+    NodeStartException refused =
+        assertThrows(
+            NodeStartException.class, () -> Node.start(config, work.handlers(), Clock.systemUTC()));
+    assertTrue(refused.getMessage().contains(lock), refused.getMessage());
+  }
+
   @Test
   void clusteredNodesRunSideBySideButNeverNextToAnUnclusteredOne() {
     startNode(config(true, "node-a"));
     startNode(config(true, "node-b"));
-    NodeStartException unclustered =
-        assertThrows(
-            NodeStartException.class,
-            () -> Node.start(config(false, "node-c"), work.handlers(), Clock.systemUTC()));
-    assertTrue(unclustered.getMessage().contains("'scheduler hdp'"), unclustered.getMessage());
-    NodeStartException sameId =
-        assertThrows(
-            NodeStartException.class,
-            () -> Node.start(config(true, "node-a"), work.handlers(), Clock.systemUTC()));
-    assertTrue(sameId.getMessage().contains("'node node-a'"), sameId.getMessage());
+    assertRefused(config(false, "node-c"), "'scheduler hdp'");
+    assertRefused(config(true, "node-a"), "'node node-a'");
   }
 
   @Test
@@ -66,10 +66,6 @@ class NodePostgresIT extends NodeTest {
   @Test
   void aClusteredNodeIsRefusedNextToAnUnclusteredOne() {
     startNode(config(false, "node-a"));
-    NodeStartException clustered =
-        assertThrows(
-            NodeStartException.class,
-            () -> Node.start(config(true, "node-b"), work.handlers(), Clock.systemUTC()));
-    assertTrue(clustered.getMessage().contains("'scheduler hdp'"), clustered.getMessage());
+    assertRefused(config(true, "node-b"), "'scheduler hdp'");
   }
 }

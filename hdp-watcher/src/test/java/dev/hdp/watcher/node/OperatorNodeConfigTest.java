@@ -14,26 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
 class OperatorNodeConfigTest {
-  private static final String OPERATOR =
-      "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-  private static final String PROVER =
-      "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+  private static final String OPERATOR = NodeTestFiles.OPERATOR_KEY;
+  private static final String PROVER = NodeTestFiles.PROVER_KEY;
 
   @TempDir Path dir;
   private DeployedContracts contracts;
 
   @BeforeEach
   void contractsFile() throws Exception {
-    contracts =
-        new DeployedContracts(
-            31337,
-            "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
-            "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512",
-            "0x5fbdb2315678afecb367f032d93f642f64180aa3",
-            true,
-            "0x" + "ab".repeat(32),
-            12);
-    contracts.write(dir.resolve("data/contracts.json"));
+    contracts = NodeTestFiles.writeAnvilContracts(dir.resolve("data/contracts.json"));
   }
 
   @Test
