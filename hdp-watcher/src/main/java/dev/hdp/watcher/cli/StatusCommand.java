@@ -168,7 +168,13 @@ public final class StatusCommand implements Callable<Integer> {
           .ifPresent(
               at ->
                   out.printf(
-                      "%-9s %s%n", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), at));
+                      "%-9s %s%s%n",
+                      kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                      at,
+                      store
+                          .artifactSize(batch, kind)
+                          .map(size -> " (" + size + " bytes)")
+                          .orElse("")));
     }
     out.println();
     out.println("TASK  COMMITMENT                                                          RESULT");

@@ -25,11 +25,12 @@ import dev.hdp.watcher.schedule.StageContext;
 import dev.hdp.watcher.schedule.StageHandlers;
 import dev.hdp.watcher.schedule.StageOutcome;
 import dev.hdp.watcher.store.ArtifactKind;
+import dev.hdp.watcher.store.ArtifactRewrite;
 import dev.hdp.watcher.store.BatchRecord;
 import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.TaskRecord;
 import java.math.BigInteger;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,13 +119,26 @@ public final class PipelineStages {
       }
       PreprocessResult result =
           new Preprocessor(sources.get(), ProgressListener.NONE).process(query);
-      Path folder = files.folder(batch.id());
-      Path batchFile = folder.resolve("batch.json");
-      Path cairoInput = folder.resolve("cairo-input.json");
-      BatchFiles.write(batchFile, result.batch().toJson());
-      BatchFiles.write(cairoInput, result.cairoInputJson());
-      context.store().recordArtifact(batch.id(), ArtifactKind.BATCH_FILE, batchFile.toString());
-      context.store().recordArtifact(batch.id(), ArtifactKind.CAIRO_INPUT, cairoInput.toString());
+      String batchJson = result.batch().toJson();
+      String cairoInputJson = result.cairoInputJson();
+      // The database holds the artifacts, so that any node can run the next stages. This stage
+      // produces them: a re-run recomputes them (and the results), so it may replace them.
+      context
+          .store()
+          .storeArtifact(
+              batch.id(),
+              ArtifactKind.BATCH_FILE,
+              batchJson.getBytes(StandardCharsets.UTF_8),
+              ArtifactRewrite.REPLACE);
+      context
+          .store()
+          .storeArtifact(
+              batch.id(),
+              ArtifactKind.CAIRO_INPUT,
+              cairoInputJson.getBytes(StandardCharsets.UTF_8),
+              ArtifactRewrite.REPLACE);
+      files.writeCopy(batch.id(), "batch.json", batchJson);
+      files.writeCopy(batch.id(), "cairo-input.json", cairoInputJson);
       context
           .store()
           .recordResults(
@@ -193,10 +207,10 @@ public final class PipelineStages {
 
   StageOutcome runCairo(StageContext context) {
     BatchRecord batch = context.batch();
-    ProgramOutput output = BatchFiles.programOutput(BatchFiles.batchFile(batch));
-    Path file = files.folder(batch.id()).resolve("program-output.json");
-    BatchFiles.write(
-        file,
+    ProgramOutput output = BatchFiles.programOutput(BatchFiles.batchFile(context.store(), batch));
+    files.writeCopy(
+        batch.id(),
+        "program-output.json",
         output.words().stream()
             .map(w -> "  \"" + w.toBytes32().toHex() + "\"")
             .collect(Collectors.joining(",\n", "[\n", "\n]\n")));
@@ -214,13 +228,13 @@ public final class PipelineStages {
     if (batch.prover().isEmpty()) {
       context.store().recordProver(batch.id(), prover.kind());
     }
-    ProgramOutput output = BatchFiles.programOutput(BatchFiles.batchFile(batch));
+    ProgramOutput output = BatchFiles.programOutput(BatchFiles.batchFile(context.store(), batch));
     Bytes32 fact = output.fact(programHash);
     return prover.submit(new Prover.Job(output, programHash, fact, Optional.empty()), context);
   }
 
   StageOutcome checkFact(StageContext context) {
-    Bytes32 fact = BatchFiles.fact(context.batch(), programHash);
+    Bytes32 fact = BatchFiles.fact(context.store(), context.batch(), programHash);
     if (reader.isValid(fact)) {
       return StageOutcome.done("fact " + fact + " is valid");
     }
@@ -231,7 +245,7 @@ public final class PipelineStages {
 
   StageOutcome finalizeBatch(StageContext context) throws InterruptedException {
     BatchRecord batch = context.batch();
-    BatchFile file = BatchFiles.batchFile(batch);
+    BatchFile file = BatchFiles.batchFile(context.store(), batch);
     String store = reader.contracts().hdpExecutionStore();
     for (MmrMeta mmr : file.mmrMetas()) {
       operator.ensure(

@@ -24,6 +24,7 @@ import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.NewBatch;
 import dev.hdp.watcher.store.NoSuchBatchException;
 import dev.hdp.watcher.store.StageVisit;
+import dev.hdp.watcher.store.StoreException;
 import dev.hdp.watcher.store.TaskLocation;
 import dev.hdp.watcher.store.TaskRecord;
 import dev.hdp.watcher.store.TransitionRecord;
@@ -39,7 +40,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -550,11 +550,19 @@ public final class RequestServer implements AutoCloseable {
                             + " yet (stage "
                             + batch.stage()
                             + ")"));
-    Path file = localPath(location);
-    if (file == null || !Files.isRegularFile(file)) {
+    byte[] content;
+    try {
+      content = backend.store().readArtifact(batch, kind.kind).orElseThrow();
+    } catch (StoreException e) {
       throw ApiError.notFound(
           "artifact",
-          kind.urlName + " of " + id + " is recorded at " + location + " but not readable here");
+          kind.urlName
+              + " of "
+              + id
+              + " is recorded at "
+              + location
+              + " but not readable here: "
+              + e.getMessage());
     }
     HttpExchange exchange = request.exchange;
     exchange.getResponseHeaders().set("Content-Type", kind.mediaType);
@@ -562,13 +570,23 @@ public final class RequestServer implements AutoCloseable {
         .getResponseHeaders()
         .set(
             "Content-Disposition",
-            "attachment; filename=\"" + id.value() + "-" + file.getFileName() + "\"");
-    long size = Files.size(file);
-    exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+            "attachment; filename=\"" + id.value() + "-" + fileName(kind, location) + "\"");
+    exchange.sendResponseHeaders(200, content.length == 0 ? -1 : content.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      Files.copy(file, out);
+      out.write(content);
     }
     return 200;
+  }
+
+  /** The name a download is saved under: an older node's file name, or the usual one. */
+  private static String fileName(ArtifactName kind, String location) {
+    if (!location.startsWith("db:")) {
+      Path file = localPath(location);
+      if (file != null && file.getFileName() != null) {
+        return file.getFileName().toString();
+      }
+    }
+    return kind.fileName;
   }
 
   private int health(Request request) throws IOException {
@@ -684,7 +702,7 @@ public final class RequestServer implements AutoCloseable {
     return node;
   }
 
-  private static ArrayNode artifactList(BatchRecord batch) {
+  private ArrayNode artifactList(BatchRecord batch) {
     ArrayNode list = JSON.createArrayNode();
     for (ArtifactName name : ArtifactName.values()) {
       if (batch.artifact(name.kind).isPresent()) {
@@ -692,14 +710,7 @@ public final class RequestServer implements AutoCloseable {
         item.put("name", name.urlName);
         item.put("mediaType", name.mediaType);
         item.put("url", statusUrl(batch.id()) + "/artifacts/" + name.urlName);
-        Path file = localPath(batch.artifact(name.kind).get());
-        if (file != null) {
-          try {
-            item.put("bytes", Files.size(file));
-          } catch (IOException e) {
-            item.putNull("bytes");
-          }
-        }
+        backend.store().artifactSize(batch, name.kind).ifPresent(size -> item.put("bytes", size));
       }
     }
     return list;
@@ -722,18 +733,20 @@ public final class RequestServer implements AutoCloseable {
 
   /** The names artifacts have in URLs. */
   private enum ArtifactName {
-    CAIRO_INPUT("cairo-input", ArtifactKind.CAIRO_INPUT, "application/json"),
-    BATCH("batch", ArtifactKind.BATCH_FILE, "application/json"),
-    PIE("pie", ArtifactKind.PIE, "application/zip");
+    CAIRO_INPUT("cairo-input", ArtifactKind.CAIRO_INPUT, "application/json", "cairo-input.json"),
+    BATCH("batch", ArtifactKind.BATCH_FILE, "application/json", "batch.json"),
+    PIE("pie", ArtifactKind.PIE, "application/zip", "pie.zip");
 
     final String urlName;
     final ArtifactKind kind;
     final String mediaType;
+    final String fileName;
 
-    ArtifactName(String urlName, ArtifactKind kind, String mediaType) {
+    ArtifactName(String urlName, ArtifactKind kind, String mediaType, String fileName) {
       this.urlName = urlName;
       this.kind = kind;
       this.mediaType = mediaType;
+      this.fileName = fileName;
     }
 
     static ArtifactName parse(String text) {

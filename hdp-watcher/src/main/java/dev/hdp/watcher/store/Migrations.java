@@ -29,7 +29,14 @@ public final class Migrations {
           new Migration(2, "Quartz job store tables", Dialect::quartzTablesScript),
           new Migration(3, "node locks", dialect -> "/db/migration/V3__node_lock.sql"),
           new Migration(
-              4, "chain cursor and seen events", dialect -> "/db/migration/V4__chain_events.sql"));
+              4, "chain cursor and seen events", dialect -> "/db/migration/V4__chain_events.sql"),
+          new Migration(
+              5,
+              "artifact contents",
+              dialect ->
+                  dialect == Dialect.H2
+                      ? "/db/migration/V5__artifacts_h2.sql"
+                      : "/db/migration/V5__artifacts_postgres.sql"));
 
   /** The schema version this code writes and reads. */
   public static final int CURRENT_VERSION = ALL.getLast().version();
@@ -43,13 +50,18 @@ public final class Migrations {
    * @throws StoreException when a script fails or the database is newer than this code
    */
   public static List<Integer> migrate(DataSource dataSource, Clock clock) {
+    return migrateTo(dataSource, clock, CURRENT_VERSION);
+  }
+
+  /** Brings the database up to {@code version}: tests use it to make a database of older nodes. */
+  static List<Integer> migrateTo(DataSource dataSource, Clock clock, int version) {
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(connection);
       if (dialect == Dialect.POSTGRESQL) {
-        return withAdvisoryLock(connection, () -> migrate(connection, dialect, clock));
+        return withAdvisoryLock(connection, () -> migrate(connection, dialect, clock, version));
       }
       synchronized (H2_MIGRATIONS) {
-        return migrate(connection, dialect, clock);
+        return migrate(connection, dialect, clock, version);
       }
     } catch (SQLException e) {
       throw new StoreException("schema migration failed: " + e.getMessage(), e);
@@ -87,8 +99,8 @@ public final class Migrations {
     }
   }
 
-  private static List<Integer> migrate(Connection connection, Dialect dialect, Clock clock)
-      throws SQLException {
+  private static List<Integer> migrate(
+      Connection connection, Dialect dialect, Clock clock, int version) throws SQLException {
     ensureVersionTable(connection);
     int current = currentVersion(connection);
     if (current > CURRENT_VERSION) {
@@ -101,7 +113,7 @@ public final class Migrations {
     }
     List<Integer> applied = new ArrayList<>();
     for (Migration migration : ALL) {
-      if (migration.version() <= current) {
+      if (migration.version() <= current || migration.version() > version) {
         continue;
       }
       apply(connection, dialect, migration, clock);

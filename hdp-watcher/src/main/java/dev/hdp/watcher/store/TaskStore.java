@@ -4,6 +4,8 @@ import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.watcher.stage.IllegalTransitionException;
 import dev.hdp.watcher.stage.Stage;
 import dev.hdp.watcher.stage.StageMachine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -308,9 +310,77 @@ public final class TaskStore {
         });
   }
 
-  /** Records where an artifact of the batch was written. */
+  /**
+   * Records where an artifact of the batch was written outside the database (a path or URI). Nodes
+   * store their artifacts with {@link #storeArtifact}; this stays for locations of other kinds.
+   */
   public void recordArtifact(BatchId id, ArtifactKind kind, String location) {
     updateBatchColumn(id, kind.column(), location, "record " + kind + " of " + id);
+  }
+
+  /**
+   * Stores the content of an artifact in the database and records its location {@code db:KIND} on
+   * the batch, in one transaction. Storing the same content again does nothing.
+   *
+   * @throws ArtifactConflictException when the batch has other content for {@code kind} and {@code
+   *     rewrite} is {@link ArtifactRewrite#REFUSE}
+   * @throws NoSuchBatchException when there is no such batch
+   */
+  public void storeArtifact(
+      BatchId id, ArtifactKind kind, byte[] content, ArtifactRewrite rewrite) {
+    Instant now = clock.instant();
+    jdbc.inTransaction(
+        "store " + kind + " of " + id,
+        connection -> {
+          Artifacts.store(connection, id, kind, content, rewrite, now);
+          return null;
+        });
+  }
+
+  /**
+   * The content of an artifact of {@code batch}: from the database for a {@code db:} location, or
+   * from the local file an older node recorded; empty when the batch records none of that kind.
+   *
+   * @throws StoreException when the recorded artifact is missing, unreadable or corrupt (its digest
+   *     differs), naming the batch and kind
+   */
+  public Optional<byte[]> readArtifact(BatchRecord batch, ArtifactKind kind) {
+    Optional<String> location = batch.artifact(kind);
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!Artifacts.isDbLocation(location.get())) {
+      return Optional.of(Artifacts.readLegacy(batch.id(), kind, location.get()));
+    }
+    return Optional.of(
+        jdbc.inTransaction(
+            "read " + kind + " of " + batch.id(),
+            connection -> Artifacts.read(connection, batch.id(), kind)));
+  }
+
+  /**
+   * The size in bytes of an artifact of {@code batch}, empty when it records none of that kind or
+   * its content cannot be found (a missing row, an older node's file not on this host).
+   */
+  public Optional<Long> artifactSize(BatchRecord batch, ArtifactKind kind) {
+    Optional<String> location = batch.artifact(kind);
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!Artifacts.isDbLocation(location.get())) {
+      return Artifacts.legacyPath(location.get())
+          .flatMap(
+              file -> {
+                try {
+                  return Optional.of(Files.size(file));
+                } catch (IOException e) {
+                  return Optional.empty();
+                }
+              });
+    }
+    return jdbc.inTransaction(
+        "size of " + kind + " of " + batch.id(),
+        connection -> Artifacts.size(connection, batch.id(), kind));
   }
 
   /** Records which prover the batch goes to. */

@@ -217,13 +217,14 @@ final class AnvilChain implements AutoCloseable {
       assertTrue(intent.sends() <= maxSends, "sent " + maxSends + " times at most: " + intent);
     }
     BatchRecord done = node.node().store().get(id);
-    Bytes32 fact = BatchFiles.fact(done, node.stages().programHash());
+    Bytes32 fact = BatchFiles.fact(node.node().store(), done, node.stages().programHash());
     EthFilter marked = filter(contracts.factsRegistry());
     marked.addSingleTopic(EventEncoder.encode(DevFactsRegistry.UNPROVENFACTMARKEDVALID_EVENT));
     marked.addSingleTopic(fact.toHex());
     assertEquals(
         1, scenario.web3j().ethGetLogs(marked).send().getLogs().size(), "markValid once: " + id);
-    String tasksRoot = BatchFiles.batchFile(done).tasksRoot().toHex().substring(2);
+    String tasksRoot =
+        BatchFiles.batchFile(node.node().store(), done).tasksRoot().toHex().substring(2);
     EthFilter authenticated = filter(contracts.hdpExecutionStore());
     authenticated.addSingleTopic(
         EventEncoder.encode(HdpExecutionStore.TASKEXECUTIONSAUTHENTICATED_EVENT));
