@@ -15,6 +15,8 @@ import dev.hdp.watcher.store.BatchRecord;
 import dev.hdp.watcher.store.PostgresServer;
 import dev.hdp.watcher.store.TaskRecord;
 import dev.hdp.watcher.store.TransitionRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,10 +66,13 @@ class ClusteredNodesIT {
   void theSurvivorOfTwoClusteredNodesFinishesEveryBatchWithEachEffectTakenOnce(@TempDir Path dir)
       throws Exception {
     String database = PostgresServer.shared().createDatabase();
-    // Batch files are found by batch id under the data directory: clustered nodes share it.
+    // Each node has its own data directory, as on two hosts: the artifacts are in the database.
     CrashPoint crash = new CrashPoint(StageFamily.PROVE);
     OperatorNode a =
-        anvil.get().startNode(nodeConfig(database, "node-a", true), dir, 0, crash.decorator());
+        anvil
+            .get()
+            .startNode(
+                nodeConfig(database, "node-a", true), dir.resolve("node-a"), 0, crash.decorator());
     OperatorNode b = null;
     List<TaskRequester.Sent> sent = new ArrayList<>();
     List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
@@ -81,7 +86,11 @@ class ClusteredNodesIT {
       b =
           anvil
               .get()
-              .startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+              .startNode(
+                  nodeConfig(database, "node-b", true),
+                  dir.resolve("node-b"),
+                  0,
+                  UnaryOperator.identity());
 
       NodeStartException refused =
           assertThrows(
@@ -90,7 +99,10 @@ class ClusteredNodesIT {
                   anvil
                       .get()
                       .startNode(
-                          nodeConfig(database, "node-c", false), dir, 0, UnaryOperator.identity()));
+                          nodeConfig(database, "node-c", false),
+                          dir.resolve("node-c"),
+                          0,
+                          UnaryOperator.identity()));
       assertTrue(refused.getMessage().contains("'scheduler hdp'"), refused.getMessage());
 
       List<DevChainScenario.ScenarioTask> more = new ArrayList<>();
@@ -108,6 +120,7 @@ class ClusteredNodesIT {
       a.simulateCrash();
       crash.die.countDown();
     }
+    hostGone(dir.resolve("node-a"));
     try (OperatorNode survivor = b) {
       assertEveryBatchFinalizedOnce(survivor, tasks, sent);
       assertFinishedByNodeB(survivor, crash.stoppedOn);
@@ -120,7 +133,10 @@ class ClusteredNodesIT {
     String database = PostgresServer.shared().createDatabase();
     CrashPoint hold = CrashPoint.hold(StageFamily.PREPROCESS);
     OperatorNode a =
-        anvil.get().startNode(nodeConfig(database, "node-a", true), dir, 0, hold.decorator());
+        anvil
+            .get()
+            .startNode(
+                nodeConfig(database, "node-a", true), dir.resolve("node-a"), 0, hold.decorator());
     List<DevChainScenario.ScenarioTask> tasks = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       tasks.add(anvil.get().scenario.accountTask(8 + i));
@@ -133,7 +149,11 @@ class ClusteredNodesIT {
       b =
           anvil
               .get()
-              .startNode(nodeConfig(database, "node-b", true), dir, 0, UnaryOperator.identity());
+              .startNode(
+                  nodeConfig(database, "node-b", true),
+                  dir.resolve("node-b"),
+                  0,
+                  UnaryOperator.identity());
     } catch (Exception | Error e) {
       hold.die.countDown();
       a.close();
@@ -148,9 +168,20 @@ class ClusteredNodesIT {
     hold.die.countDown();
     stopping.join(Duration.ofSeconds(30));
     assertFalse(stopping.isAlive(), "node-a stopped");
+    hostGone(dir.resolve("node-a"));
     try (OperatorNode survivor = b) {
       assertEveryBatchFinalizedOnce(survivor, tasks, sent);
       assertFinishedByNodeB(survivor, hold.stoppedOn);
+    }
+  }
+
+  /**
+   * Takes a stopped node's data directory away, as if it were on another host: the other node must
+   * continue its batches from the database alone.
+   */
+  private static void hostGone(Path dataDir) throws IOException {
+    if (Files.exists(dataDir)) {
+      Files.move(dataDir, dataDir.resolveSibling(dataDir.getFileName() + "-gone"));
     }
   }
 
