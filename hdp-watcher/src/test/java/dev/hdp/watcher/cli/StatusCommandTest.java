@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.bytes.Keccak256;
 import dev.hdp.watcher.stage.Stage;
+import dev.hdp.watcher.store.ArtifactKind;
+import dev.hdp.watcher.store.ArtifactRewrite;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.Database;
@@ -60,6 +62,12 @@ class StatusCommandTest {
         store.advance(pending, stage, stage.next().orElseThrow(), "node-1/x", "step");
         stage = stage.next().orElseThrow();
       }
+      store.storeArtifact(
+          pending,
+          ArtifactKind.BATCH_FILE,
+          "{\"batch\":true}".getBytes(StandardCharsets.UTF_8),
+          ArtifactRewrite.REFUSE);
+      store.recordArtifact(pending, ArtifactKind.CAIRO_INPUT, "/older/node/cairo-input.json");
       new IntentLog(pool, Clock.systemUTC())
           .recordSent(
               new IntentLog(pool, Clock.systemUTC())
@@ -119,6 +127,9 @@ class StatusCommandTest {
     assertTrue(out.contains(hash("tx").toHex() + ":7@5858997"), out);
     assertTrue(out.contains(hash("a").toHex()), out);
     assertTrue(out.contains("markValid"), out);
+    assertTrue(out.contains("batch-file db:BATCH_FILE (14 bytes)"), out);
+    // An older node's file, not on this host: its location, no size.
+    assertTrue(out.contains("cairo-input /older/node/cairo-input.json\n"), out);
     assertTrue(out.contains(hash("signed").toHex()), out);
     long transitions = out.lines().filter(l -> l.matches("\\s*\\d+  \\d{4}-.*")).count();
     assertEquals(8, transitions, out);

@@ -11,6 +11,7 @@ import dev.hdp.core.bytes.Bytes32;
 import dev.hdp.core.json.SubmitBatchQuery;
 import dev.hdp.watcher.node.Node;
 import dev.hdp.watcher.node.NodeConfig;
+import dev.hdp.watcher.store.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +81,17 @@ class RequestServerTest {
 
   private void start() {
     start(ServerConfig.loopback(0));
+  }
+
+  /** Deletes a batch's artifact rows behind the node's back (H2 lets a second process in). */
+  private void deleteArtifactRows(String batchId) throws Exception {
+    String url = Database.h2FileUrl(folder.resolve("db").resolve("node"), true);
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM hdp_artifact WHERE batch_id = ?")) {
+      delete.setString(1, batchId);
+      assertEquals(1, delete.executeUpdate());
+    }
   }
 
   static ObjectNode validRequest() {
@@ -221,6 +236,18 @@ class RequestServerTest {
         get("/v1/batches/" + id + "/artifacts/batch").body().contains(expected.get(0).toHex()));
     HttpResponse<String> pie = get("/v1/batches/" + id + "/artifacts/pie");
     assertEquals("application/zip", pie.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(200, pie.statusCode());
+    assertEquals("PK fake pie of " + id, pie.body());
+    assertEquals(
+        "attachment; filename=\"" + id + "-pie.zip\"",
+        pie.headers().firstValue("Content-Disposition").orElseThrow());
+    assertEquals(
+        ("PK fake pie of " + id).length(),
+        artifacts.get(2).get("bytes").asInt(),
+        artifacts.toString());
+    // A db: location whose row is gone is a 404 naming the batch and the artifact.
+    deleteArtifactRows(id);
+    assertError(get("/v1/batches/" + id + "/artifacts/pie"), 404, "artifact", "no such artifact");
     assertError(get("/v1/batches/" + id + "/artifacts/trace"), 404, "artifact", "unknown artifact");
 
     String metrics = get("/metrics").body();
