@@ -29,7 +29,7 @@ public final class BatchFiles {
     this.dataDir = dataDir;
   }
 
-  public Path folder(BatchId id) {
+  private Path folder(BatchId id) {
     return dataDir.resolve("batches").resolve(id.value());
   }
 

@@ -47,10 +47,11 @@ class PipelineIT {
         assertEquals(tasks.get(i).expected().toBytes32(), onChain, tasks.get(i).description());
         kinds.add(tasks.get(i).kind());
       }
-      List<BatchRecord> batches = node.node().store().latest(10);
       int tasksInBatches = 0;
-      for (BatchRecord batch : batches) {
-        assertEquals(Stage.FINALIZED, batch.stage());
+      for (BatchRecord finalizing : node.node().store().latest(10)) {
+        // The chain shows the results a moment before the node records the stage change.
+        AnvilChain.awaitStage(node, finalizing.id(), Stage.FINALIZED, Duration.ofSeconds(10));
+        BatchRecord batch = node.node().store().get(finalizing.id());
         assertEquals(ProverKind.DEV, batch.prover().orElseThrow());
         tasksInBatches += batch.tasks().size();
         // The store holds the results the contract returns.
