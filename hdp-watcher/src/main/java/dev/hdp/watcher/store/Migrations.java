@@ -30,13 +30,7 @@ public final class Migrations {
           new Migration(3, "node locks", dialect -> "/db/migration/V3__node_lock.sql"),
           new Migration(
               4, "chain cursor and seen events", dialect -> "/db/migration/V4__chain_events.sql"),
-          new Migration(
-              5,
-              "artifact contents",
-              dialect ->
-                  dialect == Dialect.H2
-                      ? "/db/migration/V5__artifacts_h2.sql"
-                      : "/db/migration/V5__artifacts_postgres.sql"));
+          new Migration(5, "artifact contents", dialect -> "/db/migration/V5__artifacts.sql"));
 
   /** The schema version this code writes and reads. */
   public static final int CURRENT_VERSION = ALL.getLast().version();
@@ -167,7 +161,9 @@ public final class Migrations {
       Connection connection, Dialect dialect, Migration migration, Clock clock)
       throws SQLException {
     String resource = migration.script().apply(dialect);
-    List<String> statements = statements(readResource(resource));
+    // Our scripts are shared by both databases; ${bytes} stands for the one type they spell apart.
+    List<String> statements =
+        statements(readResource(resource).replace("${bytes}", dialect.bytesType()));
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {

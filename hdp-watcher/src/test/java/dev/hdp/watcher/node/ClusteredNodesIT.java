@@ -40,6 +40,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusteredNodesIT {
   @RegisterExtension static final AnvilChain.PerClass anvil = new AnvilChain.PerClass(12);
 
+  /** Node b, clustered, on {@code database}, with a data directory of its own. */
+  private static OperatorNode startNodeB(String database, Path dir) {
+    return anvil
+        .get()
+        .startNode(
+            nodeConfig(database, "node-b", true),
+            dir.resolve("node-b"),
+            0,
+            UnaryOperator.identity());
+  }
+
   /** The fast node settings on {@code jdbcUrl}, checking in with the cluster every second. */
   static NodeConfig nodeConfig(String jdbcUrl, String nodeId, boolean clustered) {
     NodeConfig fast = Demo.fastNodeConfig(Path.of("unused"), nodeId);
@@ -83,14 +94,7 @@ class ClusteredNodesIT {
       sent.addAll(anvil.get().requester().request(tasks.stream().map(t -> t.task()).toList()));
       // Node a, alone so far, runs the first batch up to the proof (markValid sent) and hangs.
       assertTrue(crash.reached.await(60, TimeUnit.SECONDS), "node-a reached the proof");
-      b =
-          anvil
-              .get()
-              .startNode(
-                  nodeConfig(database, "node-b", true),
-                  dir.resolve("node-b"),
-                  0,
-                  UnaryOperator.identity());
+      b = startNodeB(database, dir);
 
       NodeStartException refused =
           assertThrows(
@@ -146,14 +150,7 @@ class ClusteredNodesIT {
     try {
       sent = anvil.get().requester().request(tasks.stream().map(t -> t.task()).toList());
       assertTrue(hold.reached.await(60, TimeUnit.SECONDS), "node-a is preprocessing");
-      b =
-          anvil
-              .get()
-              .startNode(
-                  nodeConfig(database, "node-b", true),
-                  dir.resolve("node-b"),
-                  0,
-                  UnaryOperator.identity());
+      b = startNodeB(database, dir);
     } catch (Exception | Error e) {
       hold.die.countDown();
       a.close();
