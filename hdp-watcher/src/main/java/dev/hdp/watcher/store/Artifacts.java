@@ -114,13 +114,24 @@ final class Artifacts {
 
   private static Optional<String> storedDigest(Connection connection, BatchId id, ArtifactKind kind)
       throws SQLException {
+    return column(connection, id, kind, "sha256", rows -> rows.getString(1));
+  }
+
+  private interface ColumnReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /** One column of an artifact's row ({@code column} is one of ours, never user input). */
+  private static <T> Optional<T> column(
+      Connection connection, BatchId id, ArtifactKind kind, String column, ColumnReader<T> reader)
+      throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT sha256 FROM hdp_artifact WHERE batch_id = ? AND kind = ?")) {
+            "SELECT " + column + " FROM hdp_artifact WHERE batch_id = ? AND kind = ?")) {
       select.setString(1, id.value());
       select.setString(2, kind.name());
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
       }
     }
   }
@@ -170,15 +181,7 @@ final class Artifacts {
   /** The size of an artifact in the database, empty when there is no such row. */
   static Optional<Long> size(Connection connection, BatchId id, ArtifactKind kind)
       throws SQLException {
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT size_bytes FROM hdp_artifact WHERE batch_id = ? AND kind = ?")) {
-      select.setString(1, id.value());
-      select.setString(2, kind.name());
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
-      }
-    }
+    return column(connection, id, kind, "size_bytes", rows -> rows.getLong(1));
   }
 
   /**
