@@ -17,6 +17,7 @@ import dev.hdp.core.task.TaskValidationException;
 import dev.hdp.watcher.metrics.NodeMetrics;
 import dev.hdp.watcher.stage.IllegalTransitionException;
 import dev.hdp.watcher.stage.Stage;
+import dev.hdp.watcher.store.ArtifactCorruptException;
 import dev.hdp.watcher.store.ArtifactKind;
 import dev.hdp.watcher.store.BatchId;
 import dev.hdp.watcher.store.BatchRecord;
@@ -553,6 +554,8 @@ public final class RequestServer implements AutoCloseable {
     byte[] content;
     try {
       content = backend.store().readArtifact(batch, kind.kind).orElseThrow();
+    } catch (ArtifactCorruptException e) {
+      throw e; // a damaged database is the server's failure: a logged 500, not a 404
     } catch (StoreException e) {
       throw ApiError.notFound(
           "artifact",

@@ -159,7 +159,7 @@ final class Artifacts {
         long size = rows.getLong("size_bytes");
         String actual = sha256(content);
         if (content.length != size || !actual.equals(expected)) {
-          throw new StoreException(
+          throw new ArtifactCorruptException(
               "the "
                   + label(kind)
                   + " of batch "

@@ -83,14 +83,16 @@ class RequestServerTest {
     start(ServerConfig.loopback(0));
   }
 
-  /** Deletes a batch's artifact rows behind the node's back (H2 lets a second process in). */
-  private void deleteArtifactRows(String batchId) throws Exception {
+  /**
+   * Runs {@code sql} (with the batch id as its one parameter) on a batch's artifact rows behind the
+   * node's back (H2 lets a second process in).
+   */
+  private void changeArtifactRows(String sql, String batchId) throws Exception {
     String url = Database.h2FileUrl(folder.resolve("db").resolve("node"), true);
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM hdp_artifact WHERE batch_id = ?")) {
-      delete.setString(1, batchId);
-      assertEquals(1, delete.executeUpdate());
+        PreparedStatement change = connection.prepareStatement(sql)) {
+      change.setString(1, batchId);
+      assertEquals(1, change.executeUpdate());
     }
   }
 
@@ -245,8 +247,16 @@ class RequestServerTest {
         ("PK fake pie of " + id).length(),
         artifacts.get(2).get("bytes").asInt(),
         artifacts.toString());
+    // Content that no longer matches its digest is the server's failure: a 500.
+    changeArtifactRows(
+        "UPDATE hdp_artifact SET content = X'00' WHERE batch_id = ? AND kind = 'PIE'", id);
+    assertError(
+        get("/v1/batches/" + id + "/artifacts/pie"),
+        500,
+        "",
+        "internal error: ArtifactCorruptException");
     // A db: location whose row is gone is a 404 naming the batch and the artifact.
-    deleteArtifactRows(id);
+    changeArtifactRows("DELETE FROM hdp_artifact WHERE batch_id = ?", id);
     assertError(get("/v1/batches/" + id + "/artifacts/pie"), 404, "artifact", "no such artifact");
     assertError(get("/v1/batches/" + id + "/artifacts/trace"), 404, "artifact", "unknown artifact");
 
