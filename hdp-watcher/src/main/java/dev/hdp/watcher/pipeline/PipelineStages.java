@@ -25,7 +25,6 @@ import dev.hdp.watcher.schedule.StageContext;
 import dev.hdp.watcher.schedule.StageHandlers;
 import dev.hdp.watcher.schedule.StageOutcome;
 import dev.hdp.watcher.store.ArtifactKind;
-import dev.hdp.watcher.store.ArtifactRewrite;
 import dev.hdp.watcher.store.BatchRecord;
 import dev.hdp.watcher.store.BatchSource;
 import dev.hdp.watcher.store.TaskRecord;
@@ -33,7 +32,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -121,28 +122,19 @@ public final class PipelineStages {
           new Preprocessor(sources.get(), ProgressListener.NONE).process(query);
       String batchJson = result.batch().toJson();
       String cairoInputJson = result.cairoInputJson();
-      // The database holds the artifacts, so that any node can run the next stages. This stage
-      // produces them: a re-run recomputes them (and the results), so it may replace them.
+      // The database holds the artifacts, so that any node can run the next stages; they land
+      // with the results in one transaction. A re-run recomputes them all and replaces them.
+      Map<ArtifactKind, byte[]> artifacts = new EnumMap<>(ArtifactKind.class);
+      artifacts.put(ArtifactKind.BATCH_FILE, batchJson.getBytes(StandardCharsets.UTF_8));
+      artifacts.put(ArtifactKind.CAIRO_INPUT, cairoInputJson.getBytes(StandardCharsets.UTF_8));
       context
           .store()
-          .storeArtifact(
+          .recordPreprocessed(
               batch.id(),
-              ArtifactKind.BATCH_FILE,
-              batchJson.getBytes(StandardCharsets.UTF_8),
-              ArtifactRewrite.REPLACE);
-      context
-          .store()
-          .storeArtifact(
-              batch.id(),
-              ArtifactKind.CAIRO_INPUT,
-              cairoInputJson.getBytes(StandardCharsets.UTF_8),
-              ArtifactRewrite.REPLACE);
+              artifacts,
+              result.batch().rawResults().stream().map(UInt256::toBytes32).toList());
       files.writeCopy(batch.id(), "batch.json", batchJson);
       files.writeCopy(batch.id(), "cairo-input.json", cairoInputJson);
-      context
-          .store()
-          .recordResults(
-              batch.id(), result.batch().rawResults().stream().map(UInt256::toBytes32).toList());
       return StageOutcome.done(
           "preprocessed "
               + query.tasks().size()

@@ -393,24 +393,54 @@ public final class TaskStore {
     jdbc.inTransaction(
         "record results of " + id,
         connection -> {
-          int tasks = countTasks(connection, id);
-          if (tasks != results.size()) {
-            throw new IllegalArgumentException(
-                "batch " + id + " has " + tasks + " tasks, got " + results.size() + " results");
-          }
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE hdp_task SET result_value = ? WHERE batch_id = ? AND task_index = ?")) {
-            for (int i = 0; i < results.size(); i++) {
-              update.setString(1, results.get(i).toHex());
-              update.setString(2, id.value());
-              update.setInt(3, i);
-              update.addBatch();
-            }
-            update.executeBatch();
-          }
+          writeResults(connection, id, results);
           return null;
         });
+  }
+
+  /**
+   * What preprocessing produces, in one transaction: the artifacts (stored as by {@link
+   * #storeArtifact} with {@link ArtifactRewrite#REPLACE}, since a re-run recomputes them) and the
+   * task results. A crash leaves all of it or none.
+   */
+  public void recordPreprocessed(
+      BatchId id, Map<ArtifactKind, byte[]> artifacts, List<Bytes32> results) {
+    Instant now = clock.instant();
+    jdbc.inTransaction(
+        "record the preprocessing of " + id,
+        connection -> {
+          for (Map.Entry<ArtifactKind, byte[]> artifact : artifacts.entrySet()) {
+            Artifacts.store(
+                connection,
+                id,
+                artifact.getKey(),
+                artifact.getValue(),
+                ArtifactRewrite.REPLACE,
+                now);
+          }
+          writeResults(connection, id, results);
+          return null;
+        });
+  }
+
+  private static void writeResults(Connection connection, BatchId id, List<Bytes32> results)
+      throws SQLException {
+    int tasks = countTasks(connection, id);
+    if (tasks != results.size()) {
+      throw new IllegalArgumentException(
+          "batch " + id + " has " + tasks + " tasks, got " + results.size() + " results");
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hdp_task SET result_value = ? WHERE batch_id = ? AND task_index = ?")) {
+      for (int i = 0; i < results.size(); i++) {
+        update.setString(1, results.get(i).toHex());
+        update.setString(2, id.value());
+        update.setInt(3, i);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   /** The transition log of a batch, oldest first. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.hdp.core.bytes.Bytes32;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -90,6 +93,36 @@ class ArtifactStoreTest {
     assertEquals(
         Optional.of((long) content.length), store.artifactSize(read, ArtifactKind.BATCH_FILE));
     assertEquals(Optional.empty(), store.readArtifact(read, ArtifactKind.CAIRO_INPUT));
+  }
+
+  @Test
+  void preprocessingLandsItsArtifactsAndResultsTogetherOrNotAtAll() {
+    BatchRecord batch = store.create(newBatch(), "test");
+    Map<ArtifactKind, byte[]> artifacts = new EnumMap<>(ArtifactKind.class);
+    artifacts.put(ArtifactKind.BATCH_FILE, utf8("{\"batch\":1}"));
+    artifacts.put(ArtifactKind.CAIRO_INPUT, utf8("{\"input\":1}"));
+    Bytes32 result = TaskStoreTest.hash("result");
+
+    // One result too many for the batch's one task: nothing of it may stay behind.
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> store.recordPreprocessed(batch.id(), artifacts, List.of(result, result)));
+    BatchRecord untouched = store.get(batch.id());
+    assertEquals(Optional.empty(), untouched.artifact(ArtifactKind.BATCH_FILE));
+    assertEquals(Optional.empty(), store.artifactSize(untouched, ArtifactKind.CAIRO_INPUT));
+
+    store.recordPreprocessed(batch.id(), artifacts, List.of(result));
+    BatchRecord done = store.get(batch.id());
+    assertEquals(Optional.of(result), done.tasks().get(0).result());
+    for (ArtifactKind kind : artifacts.keySet()) {
+      assertArrayEquals(artifacts.get(kind), store.readArtifact(done, kind).orElseThrow());
+    }
+    // A re-run after a crash recomputes and replaces.
+    artifacts.put(ArtifactKind.CAIRO_INPUT, utf8("{\"input\":2}"));
+    store.recordPreprocessed(batch.id(), artifacts, List.of(result));
+    assertArrayEquals(
+        utf8("{\"input\":2}"),
+        store.readArtifact(store.get(batch.id()), ArtifactKind.CAIRO_INPUT).orElseThrow());
   }
 
   @Test
