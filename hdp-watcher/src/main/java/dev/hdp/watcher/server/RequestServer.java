@@ -573,7 +573,7 @@ public final class RequestServer implements AutoCloseable {
         .getResponseHeaders()
         .set(
             "Content-Disposition",
-            "attachment; filename=\"" + id.value() + "-" + fileName(kind, location) + "\"");
+            "attachment; filename=\"" + id.value() + "-" + fileName(kind, batch) + "\"");
     exchange.sendResponseHeaders(200, content.length == 0 ? -1 : content.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(content);
@@ -582,14 +582,12 @@ public final class RequestServer implements AutoCloseable {
   }
 
   /** The name a download is saved under: an older node's file name, or the usual one. */
-  private static String fileName(ArtifactName kind, String location) {
-    if (!location.startsWith("db:")) {
-      Path file = localPath(location);
-      if (file != null && file.getFileName() != null) {
-        return file.getFileName().toString();
-      }
-    }
-    return kind.fileName;
+  private static String fileName(ArtifactName kind, BatchRecord batch) {
+    return batch
+        .artifactFile(kind.kind)
+        .map(Path::getFileName)
+        .map(Path::toString)
+        .orElse(kind.fileName);
   }
 
   private int health(Request request) throws IOException {
@@ -764,20 +762,6 @@ public final class RequestServer implements AutoCloseable {
   }
 
   /** A stored location as a local file: a path, or a {@code file:} URI; null for other URIs. */
-  private static Path localPath(String location) {
-    try {
-      if (location.startsWith("file:")) {
-        return Path.of(URI.create(location));
-      }
-      if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-        return null;
-      }
-      return Path.of(location);
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      return null;
-    }
-  }
-
   private static String statusUrl(BatchId id) {
     return "/v1/batches/" + id.value();
   }

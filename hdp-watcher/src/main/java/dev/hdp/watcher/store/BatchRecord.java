@@ -1,6 +1,7 @@
 package dev.hdp.watcher.store;
 
 import dev.hdp.watcher.stage.Stage;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +32,13 @@ public record BatchRecord(
 
   public Optional<String> artifact(ArtifactKind kind) {
     return Optional.ofNullable(artifacts.get(kind));
+  }
+
+  /**
+   * The local file an older node recorded for this artifact (a path or {@code file:} URI); empty
+   * when the batch records none, or keeps it in the database ({@code db:KIND}) or elsewhere.
+   */
+  public Optional<Path> artifactFile(ArtifactKind kind) {
+    return artifact(kind).flatMap(Artifacts::legacyPath);
   }
 }

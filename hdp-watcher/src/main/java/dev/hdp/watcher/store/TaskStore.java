@@ -368,7 +368,8 @@ public final class TaskStore {
       return Optional.empty();
     }
     if (!Artifacts.isDbLocation(location.get())) {
-      return Artifacts.legacyPath(location.get())
+      return batch
+          .artifactFile(kind)
           .flatMap(
               file -> {
                 try {
