@@ -85,14 +85,7 @@ final class Artifacts {
         insert.executeUpdate();
       }
     }
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE hdp_batch SET " + kind.column() + " = ?, updated_at = ? WHERE batch_id = ?")) {
-      update.setString(1, dbLocation(kind));
-      Jdbc.setTime(update, 2, now);
-      update.setString(3, id.value());
-      update.executeUpdate();
-    }
+    TaskStore.setBatchColumn(connection, id, kind.column(), dbLocation(kind), now);
   }
 
   /**

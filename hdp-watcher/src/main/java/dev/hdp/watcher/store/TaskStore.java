@@ -807,18 +807,28 @@ public final class TaskStore {
     jdbc.inTransaction(
         what,
         connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE hdp_batch SET " + column + " = ?, updated_at = ? WHERE batch_id = ?")) {
-            update.setString(1, value);
-            Jdbc.setTime(update, 2, clock.instant());
-            update.setString(3, id.value());
-            if (update.executeUpdate() == 0) {
-              throw new NoSuchBatchException(id);
-            }
-          }
+          setBatchColumn(connection, id, column, value, clock.instant());
           return null;
         });
+  }
+
+  /**
+   * Sets one column of a batch row ({@code column} is one of ours, never user input) and its update
+   * time, in the caller's transaction.
+   */
+  static void setBatchColumn(
+      Connection connection, BatchId id, String column, String value, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE hdp_batch SET " + column + " = ?, updated_at = ? WHERE batch_id = ?")) {
+      update.setString(1, value);
+      Jdbc.setTime(update, 2, now);
+      update.setString(3, id.value());
+      if (update.executeUpdate() == 0) {
+        throw new NoSuchBatchException(id);
+      }
+    }
   }
 
   private static int countTasks(Connection connection, BatchId id) throws SQLException {
